@@ -1,0 +1,182 @@
+//! The accounts' SQL: accounts, roles and refresh-token sessions.
+
+use uuid::Uuid;
+
+use crate::accounts::domain::Role;
+use crate::db::Ex;
+use crate::error::Result;
+use crate::on_db;
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct AccountRow {
+    pub id: Uuid,
+    pub email: String,
+    pub display_name: String,
+    pub created_at: i64,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Credentials {
+    pub id: Uuid,
+    pub password_hash: String,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct SessionRow {
+    pub id: Uuid,
+    pub family_id: Uuid,
+    pub account_id: Uuid,
+    pub token_hash: String,
+    pub expires_at: i64,
+    pub used_at: Option<i64>,
+    pub revoked_at: Option<i64>,
+}
+
+pub struct NewAccount<'a> {
+    pub id: Uuid,
+    pub email: &'a str,
+    pub display_name: &'a str,
+    pub password_hash: &'a str,
+    pub now: i64,
+}
+
+/// Fails with the `accounts_email_key` constraint when the email is taken.
+pub async fn insert_account(ex: Ex<'_>, a: NewAccount<'_>) -> Result<(), sqlx::Error> {
+    let sql = "INSERT INTO accounts (id, email, display_name, password_hash, created_at, password_changed_at) \
+               VALUES ($1, $2, $3, $4, $5, $5)";
+    on_db!(ex, |c| {
+        sqlx::query(sql)
+            .bind(a.id)
+            .bind(a.email)
+            .bind(a.display_name)
+            .bind(a.password_hash)
+            .bind(a.now)
+            .execute(&mut *c)
+            .await
+            .map(drop)
+    })
+}
+
+pub async fn find_account(ex: Ex<'_>, id: Uuid) -> Result<Option<AccountRow>> {
+    let sql = "SELECT id, email, display_name, created_at FROM accounts WHERE id = $1";
+    Ok(on_db!(ex, |c| sqlx::query_as(sql).bind(id).fetch_optional(&mut *c).await)?)
+}
+
+pub async fn find_account_by_email(ex: Ex<'_>, email: &str) -> Result<Option<AccountRow>> {
+    let sql = "SELECT id, email, display_name, created_at FROM accounts WHERE email = $1";
+    Ok(on_db!(ex, |c| sqlx::query_as(sql).bind(email).fetch_optional(&mut *c).await)?)
+}
+
+pub async fn credentials_by_email(ex: Ex<'_>, email: &str) -> Result<Option<Credentials>> {
+    let sql = "SELECT id, password_hash FROM accounts WHERE email = $1";
+    Ok(on_db!(ex, |c| sqlx::query_as(sql).bind(email).fetch_optional(&mut *c).await)?)
+}
+
+pub async fn password_hash(ex: Ex<'_>, id: Uuid) -> Result<Option<String>> {
+    let sql = "SELECT password_hash FROM accounts WHERE id = $1";
+    Ok(on_db!(ex, |c| sqlx::query_scalar(sql).bind(id).fetch_optional(&mut *c).await)?)
+}
+
+pub async fn set_password_hash(ex: Ex<'_>, id: Uuid, hash: &str, now: i64) -> Result<()> {
+    let sql = "UPDATE accounts SET password_hash = $2, password_changed_at = $3 WHERE id = $1";
+    on_db!(ex, |c| sqlx::query(sql).bind(id).bind(hash).bind(now).execute(&mut *c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// The account's roles, `customer` first, then the granted ones in a fixed order.
+pub async fn roles(ex: Ex<'_>, id: Uuid) -> Result<Vec<Role>> {
+    let sql = "SELECT role FROM account_roles WHERE account_id = $1";
+    let names: Vec<String> = on_db!(ex, |c| sqlx::query_scalar(sql).bind(id).fetch_all(&mut *c).await)?;
+    let mut roles = vec![Role::Customer];
+    roles.extend(names.iter().filter_map(|n| n.parse::<Role>().ok()));
+    roles.sort();
+    roles.dedup();
+    Ok(roles)
+}
+
+/// Grants a role; `false` when the account already had it.
+pub async fn grant_role(ex: Ex<'_>, id: Uuid, role: Role, by: Option<Uuid>, now: i64) -> Result<bool> {
+    let sql = "INSERT INTO account_roles (account_id, role, granted_at, granted_by) VALUES ($1, $2, $3, $4) \
+               ON CONFLICT (account_id, role) DO NOTHING";
+    let done = on_db!(ex, |c| {
+        sqlx::query(sql).bind(id).bind(role.as_str()).bind(now).bind(by).execute(&mut *c).await?.rows_affected()
+    });
+    Ok(done == 1)
+}
+
+/// Revokes a role; `false` when the account did not have it.
+pub async fn revoke_role(ex: Ex<'_>, id: Uuid, role: Role) -> Result<bool> {
+    let sql = "DELETE FROM account_roles WHERE account_id = $1 AND role = $2";
+    let done = on_db!(ex, |c| sqlx::query(sql).bind(id).bind(role.as_str()).execute(&mut *c).await?.rows_affected());
+    Ok(done == 1)
+}
+
+pub async fn count_role(ex: Ex<'_>, role: Role) -> Result<i64> {
+    let sql = "SELECT COUNT(*) FROM account_roles WHERE role = $1";
+    Ok(on_db!(ex, |c| sqlx::query_scalar(sql).bind(role.as_str()).fetch_one(&mut *c).await)?)
+}
+
+/// Serialises the transactions that change who is an admin (a row lock on PostgreSQL; SQLite
+/// already has a single writer), so two admins demoting each other cannot leave none.
+pub async fn lock_admin_roles(ex: Ex<'_>) -> Result<()> {
+    let sql = "UPDATE named_locks SET taken_at = $1 WHERE name = 'admin_roles'";
+    on_db!(ex, |c| sqlx::query(sql).bind(crate::db::now_ms()).execute(&mut *c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// A page of accounts, newest first, after the cursor id (UUIDv7 ids sort by creation).
+pub async fn list_accounts(ex: Ex<'_>, before: Option<Uuid>, limit: i64) -> Result<Vec<AccountRow>> {
+    let sql = "SELECT id, email, display_name, created_at FROM accounts \
+               WHERE ($1 IS NULL OR id < $1) ORDER BY id DESC LIMIT $2";
+    Ok(on_db!(ex, |c| sqlx::query_as(sql).bind(before).bind(limit).fetch_all(&mut *c).await)?)
+}
+
+pub async fn insert_session(ex: Ex<'_>, s: &SessionRow, now: i64) -> Result<()> {
+    let sql = "INSERT INTO sessions (id, family_id, account_id, token_hash, created_at, expires_at) \
+               VALUES ($1, $2, $3, $4, $5, $6)";
+    on_db!(ex, |c| {
+        sqlx::query(sql)
+            .bind(s.id)
+            .bind(s.family_id)
+            .bind(s.account_id)
+            .bind(&s.token_hash)
+            .bind(now)
+            .bind(s.expires_at)
+            .execute(&mut *c)
+            .await
+            .map(|r| r.rows_affected())
+    })?;
+    Ok(())
+}
+
+pub async fn find_session(ex: Ex<'_>, id: Uuid) -> Result<Option<SessionRow>> {
+    let sql =
+        "SELECT id, family_id, account_id, token_hash, expires_at, used_at, revoked_at FROM sessions WHERE id = $1";
+    Ok(on_db!(ex, |c| sqlx::query_as(sql).bind(id).fetch_optional(&mut *c).await)?)
+}
+
+/// Marks a token used; `false` when it was already used or revoked (a concurrent refresh won).
+pub async fn mark_session_used(ex: Ex<'_>, id: Uuid, now: i64) -> Result<bool> {
+    let sql = "UPDATE sessions SET used_at = $2 WHERE id = $1 AND used_at IS NULL AND revoked_at IS NULL";
+    let n = on_db!(ex, |c| sqlx::query(sql).bind(id).bind(now).execute(&mut *c).await?.rows_affected());
+    Ok(n == 1)
+}
+
+pub async fn revoke_family(ex: Ex<'_>, family: Uuid, now: i64) -> Result<()> {
+    let sql = "UPDATE sessions SET revoked_at = $2 WHERE family_id = $1 AND revoked_at IS NULL";
+    on_db!(ex, |c| sqlx::query(sql).bind(family).bind(now).execute(&mut *c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+pub async fn revoke_all_sessions(ex: Ex<'_>, account: Uuid, now: i64) -> Result<()> {
+    let sql = "UPDATE sessions SET revoked_at = $2 WHERE account_id = $1 AND revoked_at IS NULL";
+    on_db!(ex, |c| sqlx::query(sql).bind(account).bind(now).execute(&mut *c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// Whether the session family still stands (not signed out, not revoked).
+pub async fn family_is_live(ex: Ex<'_>, account: Uuid, family: Uuid) -> Result<bool> {
+    let sql = "SELECT COUNT(*) FROM sessions WHERE family_id = $1 AND account_id = $2 AND revoked_at IS NULL";
+    let n: i64 = on_db!(ex, |c| sqlx::query_scalar(sql).bind(family).bind(account).fetch_one(&mut *c).await)?;
+    Ok(n > 0)
+}

@@ -1,0 +1,223 @@
+//! Database access: SQLite by default, PostgreSQL in production, chosen at run time from the
+//! URL, through one SQL text for both.
+//!
+//! Why an enum and a macro rather than code generic over `sqlx::Database`: the bounds such code
+//! needs (`i64: Encode<'q, DB>`, `for<'c> &'c mut DB::Connection: Executor<'c>` and so on) are
+//! not supertraits, and Rust does not carry non-supertrait bounds from a helper trait to its
+//! users, so every function would repeat a dozen lines of `where`. Instead each storage function
+//! takes an [`Ex`] and writes its SQL once inside [`on_db!`], which compiles the same body once
+//! per backend: the SQL text, the binds and the row type are shared, the types are checked twice.
+//!
+//! SQLite runs in WAL mode with foreign keys on and a busy timeout. All writes go through one
+//! writer connection (writes queue in the process instead of failing with "database is locked")
+//! whose transactions begin IMMEDIATE, beside a pool of read-only connections. The writer uses
+//! `synchronous=FULL`, so a committed fact (money above all) has reached the disk before it is
+//! acknowledged.
+
+use std::borrow::Cow;
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use anyhow::Context;
+use sqlx::migrate::{Migration, Migrator};
+use sqlx::pool::PoolConnection;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{PgConnection, PgPool, Postgres, Sqlite, SqliteConnection, SqlitePool, Transaction};
+
+use crate::error::Result;
+
+static COMMON: Migrator = sqlx::migrate!("./migrations");
+static SQLITE_ONLY: Migrator = sqlx::migrate!("./migrations/sqlite");
+static POSTGRES_ONLY: Migrator = sqlx::migrate!("./migrations/postgres");
+
+/// Runs one body against whichever backend `$ex` holds, binding the connection to `$c`.
+#[macro_export]
+macro_rules! on_db {
+    ($ex:expr, |$c:ident| $body:expr) => {
+        match $ex {
+            $crate::db::Ex::Sqlite($c) => $body,
+            $crate::db::Ex::Postgres($c) => $body,
+        }
+    };
+}
+
+/// A connection to run statements on: borrowed from a transaction or a pooled connection.
+pub enum Ex<'a> {
+    Sqlite(&'a mut SqliteConnection),
+    Postgres(&'a mut PgConnection),
+}
+
+/// The application's database: a SQLite file or a PostgreSQL server.
+#[derive(Clone, Debug)]
+pub enum Db {
+    Sqlite { writer: SqlitePool, readers: SqlitePool },
+    Postgres(PgPool),
+}
+
+/// A write transaction. Dropped without [`Tx::commit`], it rolls back.
+pub enum Tx {
+    Sqlite(Transaction<'static, Sqlite>),
+    Postgres(Transaction<'static, Postgres>),
+}
+
+/// A pooled connection for reads.
+pub enum Conn {
+    Sqlite(PoolConnection<Sqlite>),
+    Postgres(PoolConnection<Postgres>),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Db {
+    /// Connects to `url` (`sqlite://path` or `postgres://...`), creating a SQLite file and its
+    /// folder when missing.
+    pub async fn connect(url: &str) -> anyhow::Result<Db> {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            let opts = PgConnectOptions::from_str(url).context("DATABASE_URL is not a valid PostgreSQL URL")?;
+            let pool = PgPoolOptions::new()
+                .max_connections(16)
+                .acquire_timeout(Duration::from_secs(10))
+                .connect_with(opts)
+                .await
+                .context("cannot connect to the PostgreSQL server in DATABASE_URL")?;
+            Ok(Db::Postgres(pool))
+        } else if url.starts_with("sqlite:") {
+            let opts = SqliteConnectOptions::from_str(url)
+                .context("DATABASE_URL is not a valid SQLite URL")?
+                .create_if_missing(true)
+                .journal_mode(SqliteJournalMode::Wal)
+                .foreign_keys(true)
+                .busy_timeout(Duration::from_secs(10))
+                .synchronous(SqliteSynchronous::Full);
+            if let Some(dir) = Path::new(opts.get_filename()).parent()
+                && !dir.as_os_str().is_empty()
+            {
+                std::fs::create_dir_all(dir)
+                    .with_context(|| format!("cannot create the database folder {}", dir.display()))?;
+            }
+            // The writer first: it creates the file and switches it to WAL for the readers.
+            let writer = SqlitePoolOptions::new()
+                .max_connections(1)
+                .acquire_timeout(Duration::from_secs(30))
+                .connect_with(opts.clone())
+                .await
+                .context("cannot open the SQLite database in DATABASE_URL")?;
+            let readers = SqlitePoolOptions::new()
+                .max_connections(4)
+                .connect_with(opts.read_only(true))
+                .await
+                .context("cannot open the SQLite database in DATABASE_URL for reading")?;
+            Ok(Db::Sqlite { writer, readers })
+        } else {
+            anyhow::bail!("DATABASE_URL must start with sqlite:// or postgres://")
+        }
+    }
+
+    pub fn backend(&self) -> Backend {
+        match self {
+            Db::Sqlite { .. } => Backend::Sqlite,
+            Db::Postgres(_) => Backend::Postgres,
+        }
+    }
+
+    /// Begins a write transaction (IMMEDIATE on SQLite, so it never fails on a lock upgrade).
+    pub async fn begin(&self) -> Result<Tx> {
+        Ok(match self {
+            Db::Sqlite { writer, .. } => Tx::Sqlite(writer.begin_with("BEGIN IMMEDIATE").await?),
+            Db::Postgres(pool) => Tx::Postgres(pool.begin().await?),
+        })
+    }
+
+    /// A connection for reads.
+    pub async fn reader(&self) -> Result<Conn> {
+        Ok(match self {
+            Db::Sqlite { readers, .. } => Conn::Sqlite(readers.acquire().await?),
+            Db::Postgres(pool) => Conn::Postgres(pool.acquire().await?),
+        })
+    }
+
+    /// Applies every pending migration.
+    pub async fn migrate(&self) -> anyhow::Result<()> {
+        let migrator = migrator(self.backend());
+        match self {
+            Db::Sqlite { writer, .. } => migrator.run(writer).await,
+            Db::Postgres(pool) => migrator.run(pool).await,
+        }
+        .context("database migration failed")
+    }
+
+    /// Whether the database answers and every migration this build knows is applied.
+    pub async fn schema_is_current(&self) -> Result<bool> {
+        let expected: Vec<i64> = migrator(self.backend()).iter().map(|m| m.version).collect();
+        let mut conn = self.reader().await?;
+        let sql = "SELECT version FROM _sqlx_migrations WHERE success = TRUE ORDER BY version";
+        let applied: Result<Vec<i64>, sqlx::Error> =
+            on_db!(conn.ex(), |c| { sqlx::query_scalar(sql).fetch_all(&mut *c).await });
+        match applied {
+            Ok(applied) => Ok(expected.iter().all(|v| applied.contains(v))),
+            // No migration table yet: reachable, but not migrated.
+            Err(sqlx::Error::Database(_)) => Ok(false),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    pub async fn close(&self) {
+        match self {
+            Db::Sqlite { writer, readers } => {
+                readers.close().await;
+                writer.close().await;
+            }
+            Db::Postgres(pool) => pool.close().await,
+        }
+    }
+}
+
+/// The migrations for one backend: the shared folder plus that backend's own (triggers and
+/// other DDL where the dialects differ), in version order.
+pub fn migrator(backend: Backend) -> Migrator {
+    let own = match backend {
+        Backend::Sqlite => &SQLITE_ONLY,
+        Backend::Postgres => &POSTGRES_ONLY,
+    };
+    let mut all: Vec<Migration> = COMMON.iter().chain(own.iter()).cloned().collect();
+    all.sort_by_key(|m| m.version);
+    Migrator { migrations: Cow::Owned(all), ..Migrator::DEFAULT }
+}
+
+impl Tx {
+    pub fn ex(&mut self) -> Ex<'_> {
+        match self {
+            Tx::Sqlite(tx) => Ex::Sqlite(&mut *tx),
+            Tx::Postgres(tx) => Ex::Postgres(&mut *tx),
+        }
+    }
+
+    pub async fn commit(self) -> Result<()> {
+        match self {
+            Tx::Sqlite(tx) => tx.commit().await?,
+            Tx::Postgres(tx) => tx.commit().await?,
+        }
+        Ok(())
+    }
+}
+
+impl Conn {
+    pub fn ex(&mut self) -> Ex<'_> {
+        match self {
+            Conn::Sqlite(c) => Ex::Sqlite(&mut *c),
+            Conn::Postgres(c) => Ex::Postgres(&mut *c),
+        }
+    }
+}
+
+/// Milliseconds since the Unix epoch, the one time format of the database.
+pub fn now_ms() -> i64 {
+    let now = time::OffsetDateTime::now_utc();
+    (now.unix_timestamp_nanos() / 1_000_000) as i64
+}

@@ -1,0 +1,137 @@
+//! Settings, from flags or the environment (clap), validated once at start-up. Secrets are
+//! wrapped so that `Debug` never prints them.
+
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+
+#[derive(Args, Clone, Debug)]
+pub struct Settings {
+    /// Where the data lives: `sqlite://path` (created when missing) or `postgres://...`.
+    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://data/cocreate.db", global = true)]
+    pub database_url: String,
+
+    /// The address and port the server listens on (port 0 picks a free one).
+    #[arg(long, env = "BIND_ADDR", default_value = "127.0.0.1:8080", global = true)]
+    pub bind_addr: SocketAddr,
+
+    /// The address people use to reach the product, for links in emails and share cards.
+    #[arg(long, env = "PUBLIC_URL", global = true)]
+    pub public_url: Option<String>,
+
+    /// A folder for local state: the development token key lives here.
+    #[arg(long, env = "DATA_DIR", default_value = "data", global = true)]
+    pub data_dir: PathBuf,
+
+    /// The Ed25519 key that signs access tokens: base64 of its PKCS#8 DER. Generated into
+    /// DATA_DIR in development when absent; required in production.
+    #[arg(long, env = "TOKEN_SIGNING_KEY", hide_env_values = true, global = true)]
+    pub token_signing_key: Option<Secret>,
+
+    /// `production` refuses missing secrets and marks cookies Secure.
+    #[arg(long = "mode", env = "COCREATE_ENV", value_enum, default_value_t = Mode::Development, global = true)]
+    pub mode: Mode,
+
+    /// Apply pending migrations when `serve` starts (turn off where a deploy step runs
+    /// `cocreate migrate` before the new version starts).
+    #[arg(long, env = "MIGRATE_ON_START", default_value_t = true, action = clap::ArgAction::Set, global = true)]
+    pub migrate_on_start: bool,
+
+    /// Serve the web app from this folder instead of the copy built into the binary.
+    #[arg(long, env = "WEB_DIST", global = true)]
+    pub web_dist: Option<PathBuf>,
+
+    /// Log lines as JSON (for a log pipeline) or as text (for a terminal).
+    #[arg(long, env = "LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
+    pub log_format: LogFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Mode {
+    Development,
+    Production,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+impl Settings {
+    /// The public address without a trailing slash.
+    pub fn public_url(&self) -> String {
+        match &self.public_url {
+            Some(u) => u.trim_end_matches('/').to_string(),
+            None => format!("http://{}", self.bind_addr),
+        }
+    }
+
+    /// Checks what clap's types cannot: one line naming the bad setting.
+    pub fn validate(&self) -> anyhow::Result<()> {
+        if let Some(url) = &self.public_url
+            && !(url.starts_with("http://") || url.starts_with("https://"))
+        {
+            anyhow::bail!("PUBLIC_URL must start with http:// or https:// (got {url:?})");
+        }
+        if self.mode == Mode::Production {
+            if self.token_signing_key.is_none() {
+                anyhow::bail!("TOKEN_SIGNING_KEY is required in production mode");
+            }
+            if self.public_url.is_none() {
+                anyhow::bail!("PUBLIC_URL is required in production mode");
+            }
+        }
+        Ok(())
+    }
+
+    /// Cookies are `Secure` whenever the product is reached over HTTPS.
+    pub fn secure_cookies(&self) -> bool {
+        self.mode == Mode::Production || self.public_url().starts_with("https://")
+    }
+}
+
+/// A secret value: `Debug` and `Display` print a placeholder.
+#[derive(Clone)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(s: impl Into<String>) -> Self {
+        Secret(s.into())
+    }
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(***)")
+    }
+}
+
+impl fmt::Display for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("***")
+    }
+}
+
+impl std::str::FromStr for Secret {
+    type Err = std::convert::Infallible;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(Secret(s.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secrets_never_print() {
+        let s = Secret::new("hunter2-very-secret");
+        assert!(!format!("{s:?} {s}").contains("hunter2"));
+    }
+}
