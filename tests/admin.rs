@@ -154,5 +154,8 @@ both!(admins_page_through_accounts, |app| {
             None => break,
         }
     }
-    assert_eq!(seen, ["p4@example.com", "p3@example.com", "p2@example.com", "p1@example.com", "p0@example.com", "boss@example.com"]);
+    assert_eq!(
+        seen,
+        ["p4@example.com", "p3@example.com", "p2@example.com", "p1@example.com", "p0@example.com", "boss@example.com"]
+    );
 });

@@ -149,12 +149,14 @@ both!(changing_the_password_signs_out_every_other_session, |app| {
         .to_string();
 
     let wrong = json!({ "current_password": "not my password", "new_password": "a brand new password" });
-    let res = phone.post(app.url("/api/v1/auth/password")).bearer_auth(&phone_access).json(&wrong).send().await.unwrap();
+    let res =
+        phone.post(app.url("/api/v1/auth/password")).bearer_auth(&phone_access).json(&wrong).send().await.unwrap();
     let body = problem(res, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
     assert_eq!(common::failing_fields(&body), ["current_password"]);
 
     let change = json!({ "current_password": PASSWORD, "new_password": "a brand new password" });
-    let res = phone.post(app.url("/api/v1/auth/password")).bearer_auth(&phone_access).json(&change).send().await.unwrap();
+    let res =
+        phone.post(app.url("/api/v1/auth/password")).bearer_auth(&phone_access).json(&change).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::OK);
     let fresh: Value = res.json().await.unwrap();
     assert_eq!(app.get_with("/api/v1/me", fresh["access_token"].as_str().unwrap()).await.status(), StatusCode::OK);
@@ -173,7 +175,8 @@ both!(changing_the_password_signs_out_every_other_session, |app| {
 both!(failed_logins_are_throttled_per_account, |app| {
     app.register(&app.new_client(), "kim@example.com").await;
     for _ in 0..5 {
-        let res = app.post("/api/v1/auth/login", json!({ "email": "kim@example.com", "password": "guess guess" })).await;
+        let res =
+            app.post("/api/v1/auth/login", json!({ "email": "kim@example.com", "password": "guess guess" })).await;
         assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
     }
     // Even the right password waits now: the guesser learns nothing.
@@ -189,7 +192,9 @@ both!(failed_logins_are_throttled_per_account, |app| {
 
 both!(failed_logins_are_throttled_per_address, |app| {
     for i in 0..20 {
-        let res = app.post("/api/v1/auth/login", json!({ "email": format!("u{i}@example.com"), "password": "guess guess" })).await;
+        let res = app
+            .post("/api/v1/auth/login", json!({ "email": format!("u{i}@example.com"), "password": "guess guess" }))
+            .await;
         assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "attempt {i}");
     }
     let res = app.post("/api/v1/auth/login", json!({ "email": "fresh@example.com", "password": "guess guess" })).await;

@@ -63,7 +63,8 @@ both!(a_wrong_type_names_its_field, |app| {
 });
 
 both!(every_broken_rule_is_listed_at_once, |app| {
-    let body = json!({ "email": "x".repeat(300) + "@example.com", "display_name": "y".repeat(61), "password": "short" });
+    let body =
+        json!({ "email": "x".repeat(300) + "@example.com", "display_name": "y".repeat(61), "password": "short" });
     let body = problem(app.post(REGISTER, body).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
     let errors: Vec<(String, String)> = body["errors"]
         .as_array()

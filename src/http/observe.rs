@@ -56,6 +56,7 @@ pub async fn observe(req: Request, next: Next) -> Response {
         .unwrap_or_else(|| "unmatched".to_string());
     let span = tracing::info_span!("request", request_id = %id, %method, path = %req.uri().path());
     let started = Instant::now();
+    let _in_flight = InFlight::enter();
 
     let mut res = REQUEST_ID.scope(id.clone(), next.run(req)).instrument(span.clone()).await;
 
@@ -71,4 +72,20 @@ pub async fn observe(req: Request, next: Next) -> Response {
         res.headers_mut().insert(REQUEST_ID_HEADER, v);
     }
     res
+}
+
+/// Counts a request in `http_requests_in_flight` for as long as it lives, however it ends.
+struct InFlight;
+
+impl InFlight {
+    fn enter() -> InFlight {
+        metrics::gauge!("http_requests_in_flight").increment(1.0);
+        InFlight
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        metrics::gauge!("http_requests_in_flight").decrement(1.0);
+    }
 }

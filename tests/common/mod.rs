@@ -64,7 +64,9 @@ impl TestDb {
                     "TEST_POSTGRES_URL is not set: PostgreSQL tests need a server (make test skips them without it)",
                 );
                 let name = format!("cocreate_test_{}", uuid::Uuid::now_v7().simple());
-                let mut conn = <sqlx::PgConnection as sqlx::Connection>::connect(&admin).await.expect("connect to TEST_POSTGRES_URL");
+                let mut conn = <sqlx::PgConnection as sqlx::Connection>::connect(&admin)
+                    .await
+                    .expect("connect to TEST_POSTGRES_URL");
                 sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
                     .execute(&mut conn)
                     .await
