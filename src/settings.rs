@@ -71,6 +71,10 @@ impl Settings {
 
     /// Checks what clap's types cannot: one line naming the bad setting.
     pub fn validate(&self) -> anyhow::Result<()> {
+        let url = &self.database_url;
+        if !["sqlite:", "postgres://", "postgresql://"].iter().any(|p| url.starts_with(p)) {
+            anyhow::bail!("DATABASE_URL must start with sqlite:// or postgres:// (got {:?})", redact_url(url));
+        }
         if let Some(url) = &self.public_url
             && !(url.starts_with("http://") || url.starts_with("https://"))
         {
@@ -90,6 +94,19 @@ impl Settings {
     /// Cookies are `Secure` whenever the product is reached over HTTPS.
     pub fn secure_cookies(&self) -> bool {
         self.mode == Mode::Production || self.public_url().starts_with("https://")
+    }
+}
+
+/// A URL with its password, if any, replaced by `***`, fit for a log or an error.
+pub fn redact_url(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else { return url.to_string() };
+    let (authority, tail) = rest.split_once('/').map(|(a, t)| (a, format!("/{t}"))).unwrap_or((rest, String::new()));
+    match authority.rsplit_once('@') {
+        Some((userinfo, host)) => {
+            let user = userinfo.split(':').next().unwrap_or("");
+            format!("{scheme}://{user}:***@{host}{tail}")
+        }
+        None => url.to_string(),
     }
 }
 
@@ -128,6 +145,12 @@ impl std::str::FromStr for Secret {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn urls_lose_their_password() {
+        assert_eq!(redact_url("postgres://app:s3cret@db:5432/cocreate"), "postgres://app:***@db:5432/cocreate");
+        assert_eq!(redact_url("sqlite://data/cocreate.db"), "sqlite://data/cocreate.db");
+    }
 
     #[test]
     fn secrets_never_print() {

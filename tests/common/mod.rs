@@ -160,8 +160,17 @@ impl TestApp {
     }
 
     pub async fn spawn_with(backend: Backend, options: Options) -> TestApp {
+        TestApp::start(TestDb::create(backend).await, options).await
+    }
+
+    /// The app on a database the test has already prepared.
+    pub async fn spawn_on(test_db: TestDb) -> TestApp {
+        TestApp::start(test_db, Options::default()).await
+    }
+
+    async fn start(test_db: TestDb, options: Options) -> TestApp {
         cocreate::install_crypto_provider();
-        let test_db = TestDb::create(backend).await;
+        let backend = test_db.backend;
         let db = Db::connect(&test_db.url).await.expect("connect");
         if options.migrate {
             db.migrate().await.expect("migrate");
