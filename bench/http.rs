@@ -1,0 +1,129 @@
+//! `make bench`: request throughput and latency of the real app on SQLite, over loopback, each
+//! figure printed beside a baseline measured in the same run (`/healthz`, which touches no
+//! database), so the numbers mean something on any machine. Bounded in time and count.
+
+use std::time::{Duration, Instant};
+
+use cocreate::accounts::tokens::TokenKeys;
+use cocreate::app::{self, AppState};
+use cocreate::db::Db;
+use cocreate::settings::{LogFormat, Mode, Settings};
+use serde_json::json;
+
+const CONCURRENCY: usize = 16;
+const DURATION: Duration = Duration::from_secs(3);
+const MAX_REQUESTS: usize = 200_000;
+
+struct Figures {
+    requests: usize,
+    per_sec: f64,
+    p50: Duration,
+    p99: Duration,
+}
+
+async fn load<F, Fut>(make: F) -> Figures
+where
+    F: Fn() -> Fut + Clone + Send + 'static,
+    Fut: std::future::Future<Output = bool> + Send,
+{
+    let started = Instant::now();
+    let per_worker = MAX_REQUESTS / CONCURRENCY;
+    let workers: Vec<_> = (0..CONCURRENCY)
+        .map(|_| {
+            let make = make.clone();
+            tokio::spawn(async move {
+                let mut latencies = Vec::new();
+                while started.elapsed() < DURATION && latencies.len() < per_worker {
+                    let t = Instant::now();
+                    assert!(make().await, "a request failed during the benchmark");
+                    latencies.push(t.elapsed());
+                }
+                latencies
+            })
+        })
+        .collect();
+    let mut all = Vec::new();
+    for w in workers {
+        all.extend(w.await.unwrap());
+    }
+    let elapsed = started.elapsed();
+    all.sort();
+    let at = |q: f64| all[((all.len() as f64 - 1.0) * q) as usize];
+    Figures { requests: all.len(), per_sec: all.len() as f64 / elapsed.as_secs_f64(), p50: at(0.5), p99: at(0.99) }
+}
+
+fn print(name: &str, f: &Figures, baseline: Option<&Figures>) {
+    let ratio = baseline.map(|b| format!("  ({:.2}x baseline)", f.per_sec / b.per_sec)).unwrap_or_default();
+    println!(
+        "{name:<34} {:>9.0} req/s  p50 {:>7.2} ms  p99 {:>7.2} ms  n={}{ratio}",
+        f.per_sec,
+        f.p50.as_secs_f64() * 1e3,
+        f.p99.as_secs_f64() * 1e3,
+        f.requests
+    );
+}
+
+#[tokio::main]
+async fn main() {
+    cocreate::install_crypto_provider();
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("bench.db").display());
+    let db = Db::connect(&url).await.unwrap();
+    db.migrate().await.unwrap();
+    let settings = Settings {
+        database_url: url,
+        bind_addr: "127.0.0.1:0".parse().unwrap(),
+        public_url: None,
+        data_dir: dir.path().to_path_buf(),
+        token_signing_key: None,
+        mode: Mode::Development,
+        migrate_on_start: true,
+        web_dist: None,
+        log_format: LogFormat::Text,
+    };
+    let tokens = TokenKeys::load(&settings).unwrap();
+    let (router, _) = app::router(AppState::new(db, settings, tokens));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(app::serve(listener, router, std::future::pending()));
+
+    let client = reqwest::Client::new();
+    let session: serde_json::Value = client
+        .post(format!("{base}/api/v1/auth/register"))
+        .json(&json!({ "email": "bench@example.com", "display_name": "Bench", "password": "bench password 1" }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let token = session["access_token"].as_str().unwrap().to_string();
+
+    println!("cocreate HTTP benchmark: SQLite, {CONCURRENCY} concurrent clients, {DURATION:?} per figure");
+    let (c, b) = (client.clone(), base.clone());
+    let baseline = load(move || {
+        let (c, b) = (c.clone(), b.clone());
+        async move { c.get(format!("{b}/healthz")).send().await.is_ok_and(|r| r.status().is_success()) }
+    })
+    .await;
+    print("baseline GET /healthz", &baseline, None);
+
+    let (c, b, t) = (client.clone(), base.clone(), token.clone());
+    let me = load(move || {
+        let (c, b, t) = (c.clone(), b.clone(), t.clone());
+        async move { c.get(format!("{b}/api/v1/me")).bearer_auth(t).send().await.is_ok_and(|r| r.status().is_success()) }
+    })
+    .await;
+    print("GET /api/v1/me (JWT + 3 reads)", &me, Some(&baseline));
+
+    let (c, b) = (client.clone(), base.clone());
+    let login = load(move || {
+        let (c, b) = (c.clone(), b.clone());
+        async move {
+            let body = json!({ "email": "bench@example.com", "password": "bench password 1" });
+            c.post(format!("{b}/api/v1/auth/login")).json(&body).send().await.is_ok_and(|r| r.status().is_success())
+        }
+    })
+    .await;
+    print("POST /api/v1/auth/login (argon2id)", &login, Some(&baseline));
+}
