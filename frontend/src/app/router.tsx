@@ -1,0 +1,58 @@
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { AccountPage } from '@/features/auth/components/account-page';
+import { SignInPage } from '@/features/auth/components/sign-in-page';
+import { SignUpPage } from '@/features/auth/components/sign-up-page';
+import { BrandConsolePage } from '@/features/brand/components/brand-console-page';
+import { DesignPage } from '@/features/design/components/design-page';
+import { EarningsPage } from '@/features/earnings/components/earnings-page';
+import { HomePage } from '@/features/shell/components/home-page';
+import { NotFoundPage } from '@/features/shell/components/not-found-page';
+import { VotePage } from '@/features/vote/components/vote-page';
+import { CrashPage } from './crash-page';
+import { RequireAuth, RequireBrandRole } from './guards';
+import { AppLayout } from './layout/app-layout';
+
+export const routes: RouteObject[] = [
+  {
+    element: <AppLayout />,
+    errorElement: <CrashPage />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'design', element: <DesignPage /> },
+      { path: 'vote', element: <VotePage /> },
+      {
+        path: 'brand',
+        element: (
+          <RequireAuth>
+            <RequireBrandRole>
+              <BrandConsolePage />
+            </RequireBrandRole>
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'earnings',
+        element: (
+          <RequireAuth>
+            <EarningsPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'account',
+        element: (
+          <RequireAuth>
+            <AccountPage />
+          </RequireAuth>
+        ),
+      },
+      { path: 'signin', element: <SignInPage /> },
+      { path: 'signup', element: <SignUpPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
+
+export function createRouter() {
+  return createBrowserRouter(routes);
+}
