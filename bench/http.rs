@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use cocreate::accounts::tokens::TokenKeys;
 use cocreate::app::{self, AppState};
 use cocreate::db::Db;
-use cocreate::settings::{LogFormat, Mode, Settings};
+use cocreate::settings::{DatabaseUrl, LogFormat, Mode, Settings};
 use serde_json::json;
 
 const CONCURRENCY: usize = 16;
@@ -71,7 +71,8 @@ async fn main() {
     let db = Db::connect(&url).await.unwrap();
     db.migrate().await.unwrap();
     let settings = Settings {
-        database_url: url,
+        database_url: DatabaseUrl::new(url),
+        trusted_proxies: 0,
         bind_addr: "127.0.0.1:0".parse().unwrap(),
         public_url: None,
         data_dir: dir.path().to_path_buf(),

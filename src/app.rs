@@ -10,6 +10,7 @@ use axum::extract::DefaultBodyLimit;
 use axum::middleware::from_fn;
 use metrics_exporter_prometheus::PrometheusHandle;
 use tokio::net::TcpListener;
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::timeout::TimeoutLayer;
 use utoipa_axum::routes;
 use utoipa_swagger_ui::SwaggerUi;
@@ -62,7 +63,9 @@ pub fn router(state: AppState) -> (Router, Vec<RouteSpec>) {
         .method_not_allowed_fallback(|| async { Error::code(ErrorCode::MethodNotAllowed) })
         .fallback(web::serve)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(CatchPanicLayer::custom(observe::panic_response))
         .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
+        .layer(from_fn(observe::bare_errors_as_problems))
         .layer(from_fn(observe::observe))
         .with_state(state);
     (router, table)

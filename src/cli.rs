@@ -58,7 +58,18 @@ fn parse_role(s: &str) -> Result<Role, String> {
 }
 
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if !e.use_stderr() => {
+            let _ = e.print(); // --help, --version
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            // One line that names the setting: clap's first line does.
+            eprintln!("{}", e.to_string().lines().next().unwrap_or("error: bad arguments"));
+            return ExitCode::from(2);
+        }
+    };
     init_logging(cli.settings.log_format);
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(r) => r,
@@ -87,21 +98,23 @@ fn init_logging(format: LogFormat) {
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let settings = cli.settings;
-    settings.validate()?;
+    if !matches!(cli.command, Command::Keygen) {
+        settings.validate()?;
+    }
     match cli.command {
         Command::Keygen => {
             println!("{}", TokenKeys::generate_base64()?);
             Ok(())
         }
         Command::Migrate => {
-            let db = Db::connect(&settings.database_url).await?;
+            let db = Db::connect(settings.database_url.expose()).await?;
             db.migrate().await?;
             println!("migrations applied");
             db.close().await;
             Ok(())
         }
         Command::SeedDemo => {
-            let db = Db::connect(&settings.database_url).await?;
+            let db = Db::connect(settings.database_url.expose()).await?;
             db.migrate().await?;
             crate::demo::seed(&db).await?;
             crate::demo::print_logins();
@@ -109,12 +122,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::User(UserCommand::Create { email, role, display_name }) => {
-            let db = Db::connect(&settings.database_url).await?;
+            let db = Db::connect(settings.database_url.expose()).await?;
             db.migrate().await?;
             let password = one_time_password();
             create_user(&db, &email, display_name.as_deref(), &password, role).await?;
             println!("created {email} with role {role}");
-            println!("one-time password (shown once; change it after signing in): {password}");
+            println!("initial password (shown once, not stored anywhere; change it after signing in): {password}");
             db.close().await;
             Ok(())
         }
@@ -124,7 +137,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
 
 async fn serve(settings: Settings) -> anyhow::Result<()> {
     let tokens = TokenKeys::load(&settings)?;
-    let db = Db::connect(&settings.database_url).await?;
+    let db = Db::connect(settings.database_url.expose()).await?;
     if settings.migrate_on_start {
         db.migrate().await?;
     }

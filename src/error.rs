@@ -29,6 +29,7 @@ pub enum ErrorCode {
     LastAdmin,
     TooManyAttempts,
     NotReady,
+    RequestTimeout,
     Internal,
 }
 
@@ -76,6 +77,7 @@ impl ErrorCode {
                 "Too many failed attempts; wait before trying again.",
             ),
             NotReady => ("not_ready", StatusCode::SERVICE_UNAVAILABLE, "The service is not ready."),
+            RequestTimeout => ("request_timeout", StatusCode::REQUEST_TIMEOUT, "The request took too long."),
             Internal => ("internal_error", StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side."),
         }
     }

@@ -10,8 +10,14 @@ use clap::{Args, ValueEnum};
 #[derive(Args, Clone, Debug)]
 pub struct Settings {
     /// Where the data lives: `sqlite://path` (created when missing) or `postgres://...`.
-    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://data/cocreate.db", global = true)]
-    pub database_url: String,
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://data/cocreate.db",
+        hide_env_values = true,
+        global = true
+    )]
+    pub database_url: DatabaseUrl,
 
     /// The address and port the server listens on (port 0 picks a free one).
     #[arg(long, env = "BIND_ADDR", default_value = "127.0.0.1:8080", global = true)]
@@ -43,6 +49,11 @@ pub struct Settings {
     #[arg(long, env = "WEB_DIST", global = true)]
     pub web_dist: Option<PathBuf>,
 
+    /// How many reverse proxies in front of the server append to X-Forwarded-For (0: none, the
+    /// client is the socket's peer).
+    #[arg(long, env = "TRUSTED_PROXIES", default_value_t = 0, global = true)]
+    pub trusted_proxies: usize,
+
     /// Log lines as JSON (for a log pipeline) or as text (for a terminal).
     #[arg(long, env = "LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
     pub log_format: LogFormat,
@@ -71,7 +82,7 @@ impl Settings {
 
     /// Checks what clap's types cannot: one line naming the bad setting.
     pub fn validate(&self) -> anyhow::Result<()> {
-        let url = &self.database_url;
+        let url = self.database_url.expose();
         if !["sqlite:", "postgres://", "postgresql://"].iter().any(|p| url.starts_with(p)) {
             anyhow::bail!("DATABASE_URL must start with sqlite:// or postgres:// (got {:?})", redact_url(url));
         }
@@ -107,6 +118,32 @@ pub fn redact_url(url: &str) -> String {
             format!("{scheme}://{user}:***@{host}{tail}")
         }
         None => url.to_string(),
+    }
+}
+
+/// The database URL, which may hold a password: `Debug` shows it redacted.
+#[derive(Clone)]
+pub struct DatabaseUrl(String);
+
+impl DatabaseUrl {
+    pub fn new(url: impl Into<String>) -> Self {
+        DatabaseUrl(url.into())
+    }
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for DatabaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}", redact_url(&self.0))
+    }
+}
+
+impl std::str::FromStr for DatabaseUrl {
+    type Err = std::convert::Infallible;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(DatabaseUrl(s.to_string()))
     }
 }
 

@@ -99,7 +99,11 @@ both!(a_refresh_rotates_the_token_and_a_reused_one_ends_the_session, |app| {
 });
 
 async fn login_cookie_value(app: &common::TestApp, email: &str) -> String {
-    let res = app.post("/api/v1/auth/login", json!({ "email": email, "password": PASSWORD })).await;
+    login_cookie_with(app, email, PASSWORD).await
+}
+
+async fn login_cookie_with(app: &common::TestApp, email: &str, password: &str) -> String {
+    let res = app.post("/api/v1/auth/login", json!({ "email": email, "password": password })).await;
     assert_eq!(res.status(), StatusCode::OK);
     refresh_cookie(&res).unwrap().split(';').next().unwrap().to_string()
 }
@@ -110,12 +114,27 @@ both!(racing_refreshes_with_one_token_let_at_most_one_through, |app| {
     let calls = (0..6).map(|_| {
         let c = app.new_client();
         let (url, cookie) = (app.url("/api/v1/auth/refresh"), cookie.clone());
-        async move { c.post(url).header("cookie", cookie).send().await.unwrap().status() }
+        async move {
+            let res = c.post(url).header("cookie", cookie).send().await.unwrap();
+            let next = refresh_cookie(&res).map(|c| c.split(';').next().unwrap().to_string()).unwrap_or_default();
+            (res.status(), next)
+        }
     });
-    let statuses = futures_util::future::join_all(calls).await;
-    let ok = statuses.iter().filter(|s| **s == StatusCode::OK).count();
-    assert_eq!(ok, 1, "{statuses:?}");
+    let results = futures_util::future::join_all(calls).await;
+    let statuses: Vec<StatusCode> = results.iter().map(|(s, _)| *s).collect();
+    let winners: Vec<&String> = results.iter().filter(|(s, _)| *s == StatusCode::OK).map(|(_, c)| c).collect();
+    assert_eq!(winners.len(), 1, "{statuses:?}");
     assert!(statuses.iter().all(|s| *s == StatusCode::OK || *s == StatusCode::UNAUTHORIZED), "{statuses:?}");
+    // The losers presented a used token: the session ends, the winner's new token with it. (The
+    // web app never races itself: it serialises refreshes, across tabs too.)
+    let res = app
+        .new_client()
+        .post(app.url("/api/v1/auth/refresh"))
+        .header("cookie", winners[0].clone())
+        .send()
+        .await
+        .unwrap();
+    problem(res, StatusCode::UNAUTHORIZED, "invalid_refresh_token").await;
 });
 
 both!(signing_out_ends_the_session, |app| {
@@ -201,3 +220,121 @@ both!(failed_logins_are_throttled_per_address, |app| {
     assert!(res.headers().contains_key("retry-after"));
     problem(res, StatusCode::TOO_MANY_REQUESTS, "too_many_attempts").await;
 });
+
+both!(a_refresh_racing_a_password_change_never_outlives_it, |app| {
+    // A thief holds a refresh token and keeps refreshing while the owner changes the password:
+    // whatever the interleaving, once the change is done the thief is out.
+    app.register(&app.new_client(), "owner@example.com").await;
+    let mut password = PASSWORD.to_string();
+    for round in 0..6 {
+        let mut stolen = Vec::new();
+        for _ in 0..8 {
+            stolen.push(login_cookie_with(&app, "owner@example.com", &password).await);
+        }
+        let owner = app.new_client();
+        let res = owner
+            .post(app.url("/api/v1/auth/login"))
+            .json(&json!({ "email": "owner@example.com", "password": password }))
+            .send()
+            .await
+            .unwrap();
+        let access = res.json::<Value>().await.unwrap()["access_token"].as_str().unwrap().to_string();
+        let new_password = format!("the new password {round}");
+        let done = std::sync::atomic::AtomicBool::new(false);
+        let change = async {
+            let res = owner
+                .post(app.url("/api/v1/auth/password"))
+                .bearer_auth(&access)
+                .json(&json!({ "current_password": password, "new_password": new_password }))
+                .send()
+                .await
+                .unwrap();
+            done.store(true, std::sync::atomic::Ordering::SeqCst);
+            res.status()
+        };
+        let thief = |stolen: String| async {
+            let (mut cookie, mut thief_access) = (stolen, None::<String>);
+            for _ in 0..500 {
+                if done.load(std::sync::atomic::Ordering::SeqCst) {
+                    break;
+                }
+                let res = app
+                    .new_client()
+                    .post(app.url("/api/v1/auth/refresh"))
+                    .header("cookie", &cookie)
+                    .send()
+                    .await
+                    .unwrap();
+                if res.status() != StatusCode::OK {
+                    break;
+                }
+                cookie = refresh_cookie(&res).unwrap().split(';').next().unwrap().to_string();
+                thief_access = res.json::<Value>().await.unwrap()["access_token"].as_str().map(str::to_string);
+            }
+            (cookie, thief_access)
+        };
+        // Several thieves at once, so some refresh is always mid-transaction when the change lands.
+        let thieves = futures_util::future::join_all(stolen.into_iter().map(thief));
+        let (changed, ends) = tokio::join!(change, thieves);
+        assert_eq!(changed, StatusCode::OK);
+        password = new_password;
+        for (cookie, thief_access) in ends {
+            let again =
+                app.new_client().post(app.url("/api/v1/auth/refresh")).header("cookie", cookie).send().await.unwrap();
+            assert_eq!(again.status(), StatusCode::UNAUTHORIZED, "round {round}: a thief's session survived");
+            if let Some(t) = thief_access {
+                let me = app.get_with("/api/v1/me", &t).await;
+                assert_eq!(me.status(), StatusCode::UNAUTHORIZED, "round {round}: a thief's access token still works");
+            }
+        }
+    }
+});
+
+both!(a_stale_token_does_not_block_the_public_auth_routes, |app| {
+    let session = app.register(&app.new_client(), "stale@example.com").await;
+    let token = session["access_token"].as_str().unwrap().to_string();
+    app.post("/api/v1/auth/logout", json!({})).await;
+    let c = app.new_client();
+    let res = c.post(app.url("/api/v1/auth/logout")).bearer_auth("expired.or.garbage").send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    let res = c
+        .post(app.url("/api/v1/auth/login"))
+        .bearer_auth("expired.or.garbage")
+        .json(&json!({ "email": "stale@example.com", "password": PASSWORD }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(app.get_with("/api/v1/me", &token).await.status(), StatusCode::OK);
+});
+
+#[tokio::test]
+async fn over_https_the_refresh_cookie_is_secure() {
+    let options = common::Options { public_url: Some("https://cocreate.example".into()), ..Default::default() };
+    let app = common::TestApp::spawn_with(common::Backend::Sqlite, options).await;
+    let body = json!({ "email": "s@example.com", "display_name": "S", "password": PASSWORD });
+    let res = app.post("/api/v1/auth/register", body).await;
+    let cookie = refresh_cookie(&res).unwrap();
+    assert!(cookie.contains("; Secure"), "{cookie}");
+    assert!(cookie.contains("Max-Age=2592000"), "{cookie}");
+}
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_failures_count_per_forwarded_address() {
+    let options = common::Options { trusted_proxies: 1, ..Default::default() };
+    let app = common::TestApp::spawn_with(common::Backend::Sqlite, options).await;
+    let attempt = |from: &'static str, i: usize| {
+        let req = app
+            .client
+            .post(app.url("/api/v1/auth/login"))
+            .header("x-forwarded-for", format!("6.6.6.6, {from}"))
+            .json(&json!({ "email": format!("u{i}@example.com"), "password": "guess guess" }));
+        async move { req.send().await.unwrap().status() }
+    };
+    for i in 0..20 {
+        assert_eq!(attempt("203.0.113.7", i).await, StatusCode::UNAUTHORIZED);
+    }
+    assert_eq!(attempt("203.0.113.7", 99).await, StatusCode::TOO_MANY_REQUESTS);
+    // Everyone else behind the same proxy is still served; the spoofable left part is ignored.
+    assert_eq!(attempt("198.51.100.1", 99).await, StatusCode::UNAUTHORIZED);
+}

@@ -133,3 +133,22 @@ both!(a_forged_or_garbage_token_is_401, |app| {
         problem(app.get_with("/api/v1/me", token).await, StatusCode::UNAUTHORIZED, "unauthenticated").await;
     }
 });
+
+both!(nul_characters_are_refused_in_any_field, |app| {
+    let res =
+        app.post(REGISTER, json!({ "email": "n\u{0}@example.com", "display_name": "N", "password": PASSWORD })).await;
+    let body = problem(res, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    assert_eq!(failing_fields(&body), ["email"]);
+    let res = app
+        .post(REGISTER, json!({ "email": "n@example.com", "display_name": "N", "password": "pass\u{0}word-long" }))
+        .await;
+    problem(res, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    let res = app.post("/api/v1/auth/login", json!({ "email": "a\u{0}b@example.com", "password": PASSWORD })).await;
+    problem(res, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    let admin = app.token_with_role("boss@example.com", Role::Admin).await;
+    let res = app.get_with("/api/v1/admin/audit-log?action=%00", &admin).await;
+    problem(res, StatusCode::BAD_REQUEST, "invalid_query_parameter").await;
+    let res = app.get_with("/api/v1/admin/audit-log?action=role.granted%27%20OR%201%3D1", &admin).await;
+    problem(res, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    assert_eq!(app.count("accounts").await, 1);
+});

@@ -57,6 +57,10 @@ async fn change_role(state: &AppState, admin: &CurrentUser, id: Uuid, role: Role
     if role == Role::Admin {
         repo::lock_admin_roles(tx.ex()).await?;
     }
+    // The caller was an admin when the request began; make sure they still are.
+    if !repo::roles(tx.ex(), admin.id).await?.contains(&Role::Admin) {
+        return Err(Error::code(ErrorCode::Forbidden));
+    }
     let account = repo::find_account(tx.ex(), id).await?.ok_or_else(|| Error::code(ErrorCode::NotFound))?;
     let changed = if grant {
         repo::grant_role(tx.ex(), id, role, Some(admin.id), now_ms()).await?
@@ -127,6 +131,11 @@ pub async fn audit_log(
     State(state): State<AppState>,
     QueryParams(q): QueryParams<AuditQuery>,
 ) -> Result<Json<Page<AuditEntry>>> {
+    let action_is_valid =
+        |a: &str| (1..=64).contains(&a.len()) && a.bytes().all(|b| b.is_ascii_lowercase() || b == b'.' || b == b'_');
+    if q.action.as_deref().is_some_and(|a| !action_is_valid(a)) {
+        return Err(Error::field("action", "invalid_action", "An action looks like `role.granted`."));
+    }
     let page = PageQuery { cursor: q.cursor, limit: q.limit };
     let (limit, after) = (page.limit()?, page.after_id()?);
     let mut conn = state.db.reader().await?;

@@ -195,7 +195,7 @@ async fn login(
     jar: CookieJar,
     Valid(input): Valid<Login>,
 ) -> Result<(CookieJar, Json<Session>)> {
-    state.throttle.check(&input.email, &addr, Instant::now()).map_err(Error::too_many_attempts)?;
+    state.throttle.begin_attempt(&input.email, &addr, Instant::now()).map_err(Error::too_many_attempts)?;
     let creds = {
         let mut conn = state.db.reader().await?;
         repo::credentials_by_email(conn.ex(), &input.email).await?
@@ -204,10 +204,9 @@ async fn login(
     let (id, hash) = creds.map(|c| (c.id, c.password_hash)).unzip();
     let verified = passwords::verify(&input.password, hash).await;
     let Some(id) = id.filter(|_| verified) else {
-        state.throttle.record_failure(&input.email, &addr, Instant::now());
         return Err(Error::code(ErrorCode::InvalidCredentials));
     };
-    state.throttle.record_success(&input.email);
+    state.throttle.succeeded(&input.email, &addr);
     let mut tx = state.db.begin().await?;
     let (session, jar) = start_session(&state, &mut tx, jar, id, None).await?;
     tx.commit().await?;
@@ -225,42 +224,59 @@ async fn refresh(
     State(state): State<AppState>,
     jar: CookieJar,
 ) -> Result<(CookieJar, Json<Session>), (CookieJar, Error)> {
-    let cleared = jar.clone().remove(removal_cookie());
-    let fail = |code| (cleared.clone(), Error::code(code));
+    // A refused token clears the cookie; a server error leaves it alone (it may still be good).
+    let signed_out = |code| (jar.clone().remove(removal_cookie()), Error::code(code));
+    let keep = |e: Error| (CookieJar::new(), e);
     let token = jar
         .get(REFRESH_COOKIE)
         .and_then(|c| RefreshToken::parse(c.value()))
-        .ok_or_else(|| fail(ErrorCode::InvalidRefreshToken))?;
+        .ok_or_else(|| signed_out(ErrorCode::InvalidRefreshToken))?;
+    // Checked on a reader first, so a forged cookie never takes the writer.
+    let account_id = session_holder(&state, &token)
+        .await
+        .map_err(keep)?
+        .ok_or_else(|| signed_out(ErrorCode::InvalidRefreshToken))?;
+
     let now = now_ms();
-    let internal = |e: Error| (cleared.clone(), e);
-    let mut tx = state.db.begin().await.map_err(internal)?;
-    let stored = repo::find_session(tx.ex(), token.session_id).await.map_err(internal)?;
-    let Some(stored) = stored.filter(|s| tokens::same_hash(&s.token_hash, &token.hash())) else {
-        return Err(fail(ErrorCode::InvalidRefreshToken));
-    };
+    let mut tx = state.db.begin().await.map_err(keep)?;
+    // Serialises with sign-out and password change on this account (a row lock on PostgreSQL),
+    // then reads the token again: it may have been used or revoked meanwhile.
+    repo::lock_account(tx.ex(), account_id).await.map_err(keep)?;
+    let stored = repo::find_session(tx.ex(), token.session_id)
+        .await
+        .map_err(keep)?
+        .ok_or_else(|| signed_out(ErrorCode::InvalidRefreshToken))?;
     if stored.revoked_at.is_some() || stored.expires_at <= now {
-        return Err(fail(ErrorCode::InvalidRefreshToken));
+        return Err(signed_out(ErrorCode::InvalidRefreshToken));
     }
-    if stored.used_at.is_some() || !repo::mark_session_used(tx.ex(), stored.id, now).await.map_err(internal)? {
-        repo::revoke_family(tx.ex(), stored.family_id, now).await.map_err(internal)?;
-        tx.commit().await.map_err(internal)?;
+    if stored.used_at.is_some() || !repo::mark_session_used(tx.ex(), stored.id, now).await.map_err(keep)? {
+        repo::revoke_family(tx.ex(), stored.family_id, now).await.map_err(keep)?;
+        tx.commit().await.map_err(keep)?;
         tracing::warn!(account = %stored.account_id, family = %stored.family_id, "refresh token reused; session family revoked");
-        return Err(fail(ErrorCode::RefreshTokenReused));
+        return Err(signed_out(ErrorCode::RefreshTokenReused));
     }
     let (session, jar) =
-        start_session(&state, &mut tx, jar, stored.account_id, Some(stored.family_id)).await.map_err(internal)?;
-    tx.commit().await.map_err(internal)?;
+        start_session(&state, &mut tx, jar.clone(), stored.account_id, Some(stored.family_id)).await.map_err(keep)?;
+    tx.commit().await.map_err(keep)?;
     Ok((jar, Json(session)))
+}
+
+/// The account a refresh token belongs to, when the token is one we issued (whatever its state).
+async fn session_holder(state: &AppState, token: &RefreshToken) -> Result<Option<Uuid>> {
+    let mut conn = state.db.reader().await?;
+    let stored = repo::find_session(conn.ex(), token.session_id).await?;
+    Ok(stored.filter(|s| tokens::same_hash(&s.token_hash, &token.hash())).map(|s| s.account_id))
 }
 
 /// Signs out: ends the session family of the refresh cookie and clears it.
 #[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth", responses((status = 204, description = "Signed out")))]
 async fn logout(State(state): State<AppState>, jar: CookieJar) -> Result<(StatusCode, CookieJar)> {
-    if let Some(token) = jar.get(REFRESH_COOKIE).and_then(|c| RefreshToken::parse(c.value())) {
+    if let Some(token) = jar.get(REFRESH_COOKIE).and_then(|c| RefreshToken::parse(c.value()))
+        && let Some(account_id) = session_holder(&state, &token).await?
+    {
         let mut tx = state.db.begin().await?;
-        if let Some(s) = repo::find_session(tx.ex(), token.session_id).await?
-            && tokens::same_hash(&s.token_hash, &token.hash())
-        {
+        repo::lock_account(tx.ex(), account_id).await?;
+        if let Some(s) = repo::find_session(tx.ex(), token.session_id).await? {
             repo::revoke_family(tx.ex(), s.family_id, now_ms()).await?;
         }
         tx.commit().await?;
@@ -282,18 +298,20 @@ async fn change_password(
     jar: CookieJar,
     Valid(input): Valid<ChangePassword>,
 ) -> Result<(CookieJar, Json<Session>)> {
-    state.throttle.check(&user.email, &addr, Instant::now()).map_err(Error::too_many_attempts)?;
+    state.throttle.begin_attempt(&user.email, &addr, Instant::now()).map_err(Error::too_many_attempts)?;
     let stored = {
         let mut conn = state.db.reader().await?;
         repo::password_hash(conn.ex(), user.id).await?
     };
     if !passwords::verify(&input.current, stored).await {
-        state.throttle.record_failure(&user.email, &addr, Instant::now());
         return Err(Error::field("current_password", "incorrect", "The current password is wrong."));
     }
+    state.throttle.succeeded(&user.email, &addr);
     let hash = passwords::hash(&input.new).await?;
     let now = now_ms();
     let mut tx = state.db.begin().await?;
+    // Updating the account row first also locks it, so a refresh racing this change either
+    // finishes before (and its new token is revoked below) or waits and finds its token revoked.
     repo::set_password_hash(tx.ex(), user.id, &hash, now).await?;
     repo::revoke_all_sessions(tx.ex(), user.id, now).await?;
     let entry = audit::Entry {

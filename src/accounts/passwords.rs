@@ -15,14 +15,20 @@ fn hash_blocking(password: &str) -> anyhow::Result<String> {
     Ok(hash.to_string())
 }
 
+/// At most this many hashes run at once (each takes 19 MiB and a core for a while); the rest
+/// wait their turn, so a burst of sign-ins cannot exhaust memory or starve other requests.
+static HASHING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(4);
+
 pub async fn hash(password: &Password) -> anyhow::Result<String> {
     let password = password.expose().to_string();
+    let _permit = HASHING.acquire().await?;
     tokio::task::spawn_blocking(move || hash_blocking(&password)).await?
 }
 
 /// Whether `password` matches `stored`; with no stored hash, spends the same time and says no.
 pub async fn verify(password: &str, stored: Option<String>) -> bool {
     let password = password.to_string();
+    let Ok(_permit) = HASHING.acquire().await else { return false };
     tokio::task::spawn_blocking(move || {
         let known = stored.is_some();
         let stored = stored.unwrap_or_else(|| DUMMY_HASH.clone());

@@ -111,6 +111,14 @@ pub async fn revoke_role(ex: Ex<'_>, id: Uuid, role: Role) -> Result<bool> {
     Ok(done == 1)
 }
 
+/// Locks the account's row until the transaction ends (PostgreSQL; SQLite has one writer), so
+/// session changes of one account happen one after the other.
+pub async fn lock_account(ex: Ex<'_>, id: Uuid) -> Result<()> {
+    let sql = "UPDATE accounts SET password_changed_at = password_changed_at WHERE id = $1";
+    on_db!(ex, |c| sqlx::query(sql).bind(id).execute(&mut *c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
 pub async fn count_role(ex: Ex<'_>, role: Role) -> Result<i64> {
     let sql = "SELECT COUNT(*) FROM account_roles WHERE role = $1";
     Ok(on_db!(ex, |c| sqlx::query_scalar(sql).bind(role.as_str()).fetch_one(&mut *c).await)?)

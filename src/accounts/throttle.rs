@@ -37,45 +37,55 @@ impl LoginThrottle {
         LoginThrottle { limits, windows: Mutex::new(HashMap::new()) }
     }
 
-    /// `Err(seconds to wait)` when the account or the address has used up its failures.
-    pub fn check(&self, account: &str, address: &str, now: Instant) -> Result<(), u64> {
-        let windows = self.windows.lock().expect("throttle lock");
-        let wait = [
-            (format!("acct:{account}"), self.limits.per_account),
-            (format!("addr:{address}"), self.limits.per_address),
-        ]
-        .into_iter()
-        .filter_map(|(key, limit)| {
-            let w = windows.get(&key)?;
-            let ends = w.started + self.limits.window;
-            (w.failures >= limit && ends > now).then(|| ends.duration_since(now).as_secs().max(1))
-        })
-        .max();
-        match wait {
-            Some(secs) => Err(secs),
-            None => Ok(()),
-        }
-    }
-
-    pub fn record_failure(&self, account: &str, address: &str, now: Instant) {
+    /// Starts a sign-in attempt: `Err(seconds to wait)` when the account or the address has used
+    /// up its failures; otherwise the attempt is counted as a failure *now*, before the slow
+    /// password check, so parallel guesses cannot all slip past the limit. [`Self::succeeded`]
+    /// gives it back.
+    pub fn begin_attempt(&self, account: &str, address: &str, now: Instant) -> Result<(), u64> {
         let mut windows = self.windows.lock().expect("throttle lock");
+        let keys = [(account_key(account), self.limits.per_account), (address_key(address), self.limits.per_address)];
+        let wait = keys
+            .iter()
+            .filter_map(|(key, limit)| {
+                let w = windows.get(key)?;
+                let ends = w.started + self.limits.window;
+                (w.failures >= *limit && ends > now).then(|| ends.duration_since(now).as_secs().max(1))
+            })
+            .max();
+        if let Some(secs) = wait {
+            return Err(secs);
+        }
         if windows.len() > 100_000 {
             let window = self.limits.window;
             windows.retain(|_, w| w.started + window > now);
         }
-        for key in [format!("acct:{account}"), format!("addr:{address}")] {
+        for (key, _) in keys {
             let w = windows.entry(key).or_insert(Window { started: now, failures: 0 });
             if w.started + self.limits.window <= now {
                 *w = Window { started: now, failures: 0 };
             }
             w.failures += 1;
         }
+        Ok(())
     }
 
-    /// A successful sign-in clears the account's failures (not the address's).
-    pub fn record_success(&self, account: &str) {
-        self.windows.lock().expect("throttle lock").remove(&format!("acct:{account}"));
+    /// The attempt succeeded: the account's failures are forgiven, and the address gets its
+    /// attempt back (many people may share one address).
+    pub fn succeeded(&self, account: &str, address: &str) {
+        let mut windows = self.windows.lock().expect("throttle lock");
+        windows.remove(&account_key(account));
+        if let Some(w) = windows.get_mut(&address_key(address)) {
+            w.failures = w.failures.saturating_sub(1);
+        }
     }
+}
+
+fn account_key(account: &str) -> String {
+    format!("acct:{account}")
+}
+
+fn address_key(address: &str) -> String {
+    format!("addr:{address}")
 }
 
 #[cfg(test)]
@@ -91,13 +101,12 @@ mod tests {
         let t = throttle();
         let now = Instant::now();
         for _ in 0..3 {
-            assert!(t.check("a@x.io", "1.1.1.1", now).is_ok());
-            t.record_failure("a@x.io", "1.1.1.1", now);
+            assert!(t.begin_attempt("a@x.io", "1.1.1.1", now).is_ok());
         }
-        let wait = t.check("a@x.io", "9.9.9.9", now + Duration::from_secs(10)).unwrap_err();
+        let wait = t.begin_attempt("a@x.io", "9.9.9.9", now + Duration::from_secs(10)).unwrap_err();
         assert_eq!(wait, 50);
-        assert!(t.check("b@x.io", "9.9.9.9", now).is_ok(), "another account is not affected");
-        assert!(t.check("a@x.io", "1.1.1.1", now + Duration::from_secs(61)).is_ok());
+        assert!(t.begin_attempt("b@x.io", "9.9.9.9", now).is_ok(), "another account is not affected");
+        assert!(t.begin_attempt("a@x.io", "1.1.1.1", now + Duration::from_secs(61)).is_ok());
     }
 
     #[test]
@@ -105,22 +114,52 @@ mod tests {
         let t = throttle();
         let now = Instant::now();
         for i in 0..5 {
-            t.record_failure(&format!("u{i}@x.io"), "1.1.1.1", now);
+            assert!(t.begin_attempt(&format!("u{i}@x.io"), "1.1.1.1", now).is_ok());
         }
-        assert!(t.check("new@x.io", "1.1.1.1", now).is_err());
-        assert!(t.check("new@x.io", "2.2.2.2", now).is_ok());
+        assert!(t.begin_attempt("new@x.io", "1.1.1.1", now).is_err());
+        assert!(t.begin_attempt("new@x.io", "2.2.2.2", now).is_ok());
     }
 
     #[test]
-    fn success_clears_the_account() {
+    fn success_forgives_the_account_and_returns_the_address_its_attempt() {
         let t = throttle();
         let now = Instant::now();
         for _ in 0..2 {
-            t.record_failure("a@x.io", "1.1.1.1", now);
+            t.begin_attempt("a@x.io", "1.1.1.1", now).unwrap();
         }
-        t.record_success("a@x.io");
-        t.record_failure("a@x.io", "1.1.1.1", now);
-        t.record_failure("a@x.io", "1.1.1.1", now);
-        assert!(t.check("a@x.io", "1.1.1.1", now).is_ok());
+        t.begin_attempt("a@x.io", "1.1.1.1", now).unwrap();
+        t.succeeded("a@x.io", "1.1.1.1");
+        for _ in 0..3 {
+            assert!(t.begin_attempt("a@x.io", "1.1.1.1", now).is_ok());
+        }
+        // Many successful sign-ins from one address (an office) never lock it.
+        for i in 0..50 {
+            let who = format!("p{i}@x.io");
+            t.begin_attempt(&who, "8.8.8.8", now).unwrap();
+            t.succeeded(&who, "8.8.8.8");
+        }
+        assert!(t.begin_attempt("last@x.io", "8.8.8.8", now).is_ok());
+    }
+
+    proptest::proptest! {
+        /// However attempts interleave, no key gets more attempts in a window than its limit.
+        #[test]
+        fn attempts_never_exceed_the_limits(ops in proptest::collection::vec((0u8..4, 0u8..3, proptest::bool::ANY), 0..200)) {
+            let t = throttle();
+            let now = Instant::now();
+            let mut allowed_failures = std::collections::HashMap::<String, u32>::new();
+            for (acct, addr, ok) in ops {
+                let (acct, addr) = (format!("u{acct}"), format!("10.0.0.{addr}"));
+                if t.begin_attempt(&acct, &addr, now).is_ok() {
+                    if ok {
+                        t.succeeded(&acct, &addr);
+                        allowed_failures.remove(&acct);
+                    } else {
+                        *allowed_failures.entry(acct).or_default() += 1;
+                    }
+                }
+            }
+            proptest::prop_assert!(allowed_failures.values().all(|n| *n <= 3));
+        }
     }
 }

@@ -16,7 +16,7 @@ use crate::error::{Error, ErrorCode, Result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Access {
-    /// Anyone; a valid token, when sent, still identifies the caller.
+    /// Anyone; a valid token, when sent, still identifies the caller (an invalid one is ignored).
     Public,
     /// Any signed-in account.
     SignedIn,
@@ -72,13 +72,15 @@ pub struct Guard {
 }
 
 pub async fn enforce(State(guard): State<Guard>, mut req: Request, next: Next) -> Response {
-    let token = bearer(&req);
-    let user = match token {
-        Some(t) => match authenticate(&guard.state, &t).await {
+    let user = match (bearer(&req), guard.access) {
+        (None, _) => None,
+        // On a public route a stale token is no reason to refuse: the caller is anonymous, and
+        // may be on its way to /auth/refresh.
+        (Some(t), Access::Public) => authenticate(&guard.state, &t).await.ok().flatten(),
+        (Some(t), _) => match authenticate(&guard.state, &t).await {
             Ok(user) => user,
             Err(e) => return e.into_response(),
         },
-        None => None,
     };
     let refused = match (guard.access, &user) {
         (Access::Public, _) => None,

@@ -37,6 +37,15 @@ impl<S: Send + Sync, T: Input> FromRequest<S> for Valid<T> {
         })?;
         let value: serde_json::Value =
             serde_json::from_slice(&bytes).map_err(|e| Error::detail(ErrorCode::MalformedJson, e.to_string()))?;
+        // No text column can hold a NUL (PostgreSQL refuses it): refuse it here, for every field.
+        let with_nul = strings_with_nul(&value, "");
+        if !with_nul.is_empty() {
+            let errors = with_nul
+                .into_iter()
+                .map(|f| FieldError::new(f, "invalid_characters", "This field holds a NUL character."))
+                .collect();
+            return Err(Error::Validation(errors));
+        }
         if !value.is_object() {
             return Err(Error::field("", "invalid_type", "The body must be a JSON object."));
         }
@@ -59,6 +68,25 @@ impl<S: Send + Sync, T: Input> FromRequest<S> for Valid<T> {
                 Err(Error::Validation(errors))
             }
         }
+    }
+}
+
+/// The paths of every string in `value` (keys included) that holds a NUL character.
+fn strings_with_nul(value: &serde_json::Value, path: &str) -> Vec<String> {
+    use serde_json::Value;
+    let join = |key: &str| if path.is_empty() { key.to_string() } else { format!("{path}.{key}") };
+    match value {
+        Value::String(s) if s.contains('\0') => vec![path.to_string()],
+        Value::Array(items) => {
+            items.iter().enumerate().flat_map(|(i, v)| strings_with_nul(v, &format!("{path}[{i}]"))).collect()
+        }
+        Value::Object(map) => map
+            .iter()
+            .flat_map(|(k, v)| {
+                if k.contains('\0') { vec![join(&k.replace('\0', "\\0"))] } else { strings_with_nul(v, &join(k)) }
+            })
+            .collect(),
+        _ => Vec::new(),
     }
 }
 
@@ -116,6 +144,9 @@ impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for QueryPa
     type Rejection = Error;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self> {
+        if parts.uri.query().is_some_and(|q| q.to_ascii_lowercase().contains("%00")) {
+            return Err(Error::detail(ErrorCode::InvalidQueryParameter, "A query parameter holds a NUL character."));
+        }
         axum::extract::Query::<T>::from_request_parts(parts, state)
             .await
             .map(|q| QueryParams(q.0))
@@ -123,18 +154,65 @@ impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for QueryPa
     }
 }
 
-/// The client's network address, as the server's socket saw it.
+/// The client's network address, for throttling: the socket's peer, or, behind
+/// `TRUSTED_PROXIES` reverse proxies, the address the outermost of them saw (read from the right
+/// of `X-Forwarded-For`, so a client cannot choose it). IPv6 addresses count by their /64, the
+/// block one subscriber gets.
 pub struct ClientAddr(pub String);
 
-impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
+impl FromRequestParts<crate::app::AppState> for ClientAddr {
     type Rejection = Error;
 
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self> {
-        let addr = parts
-            .extensions
-            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-            .map(|c| c.0.ip().to_string())
-            .unwrap_or_else(|| "unknown".to_string());
-        Ok(ClientAddr(addr))
+    async fn from_request_parts(parts: &mut Parts, state: &crate::app::AppState) -> Result<Self> {
+        let peer = parts.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip());
+        let forwarded: Vec<&str> = parts
+            .headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .map(str::trim)
+            .collect();
+        let hops = state.settings.trusted_proxies;
+        let ip = match hops {
+            0 => peer,
+            n => forwarded.iter().rev().nth(n - 1).and_then(|s| s.parse().ok()).or(peer),
+        };
+        Ok(ClientAddr(ip.map(throttle_key).unwrap_or_else(|| "unknown".to_string())))
+    }
+}
+
+fn throttle_key(ip: std::net::IpAddr) -> String {
+    match ip {
+        std::net::IpAddr::V4(v4) => v4.to_string(),
+        std::net::IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let s = v6.segments();
+                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            }
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ipv6_addresses_count_by_their_block() {
+        let a = throttle_key("2001:db8:1:2::1".parse().unwrap());
+        let b = throttle_key("2001:db8:1:2:ffff::9".parse().unwrap());
+        assert_eq!(a, b);
+        assert_ne!(a, throttle_key("2001:db8:1:3::1".parse().unwrap()));
+        assert_eq!(throttle_key("::ffff:10.1.2.3".parse().unwrap()), "10.1.2.3");
+    }
+
+    #[test]
+    fn nul_characters_are_found_wherever_they_are() {
+        let v = serde_json::json!({ "a": "ok", "b": "x\u{0}y", "c": [1, "z\u{0}"], "d": { "e": "\u{0}" } });
+        let mut found = strings_with_nul(&v, "");
+        found.sort();
+        assert_eq!(found, ["b", "c[1]", "d.e"]);
     }
 }

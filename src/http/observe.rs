@@ -89,3 +89,43 @@ impl Drop for InFlight {
         metrics::gauge!("http_requests_in_flight").decrement(1.0);
     }
 }
+
+/// Error answers made below our handlers (a timeout, a panic, a framework rejection) carry no
+/// body of ours: give them the same problem+json as every other error.
+pub async fn bare_errors_as_problems(req: Request, next: Next) -> Response {
+    use crate::error::{Error, ErrorCode};
+    use axum::http::StatusCode;
+    use axum::response::IntoResponse;
+    let res = next.run(req).await;
+    if !(res.status().is_client_error() || res.status().is_server_error())
+        || res.headers().contains_key(axum::http::header::CONTENT_TYPE)
+    {
+        return res;
+    }
+    let code = match res.status() {
+        StatusCode::REQUEST_TIMEOUT => ErrorCode::RequestTimeout,
+        StatusCode::NOT_FOUND => ErrorCode::NotFound,
+        StatusCode::METHOD_NOT_ALLOWED => ErrorCode::MethodNotAllowed,
+        StatusCode::PAYLOAD_TOO_LARGE => ErrorCode::PayloadTooLarge,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => ErrorCode::UnsupportedMediaType,
+        s if s.is_server_error() => ErrorCode::Internal,
+        _ => return res,
+    };
+    let mut problem = Error::code(code).into_response();
+    for (name, value) in res.headers() {
+        problem.headers_mut().entry(name).or_insert(value.clone());
+    }
+    problem
+}
+
+/// A handler that panicked answers 500 problem+json (and the panic is logged), instead of a
+/// dropped connection.
+pub fn panic_response(panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    use axum::response::IntoResponse;
+    let what = panic
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| panic.downcast_ref::<&str>().copied())
+        .unwrap_or("a panic");
+    crate::error::Error::Other(anyhow::anyhow!("handler panicked: {what}")).into_response()
+}

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use axum::body::Body;
 use axum::extract::State;
-use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use rust_embed::RustEmbed;
 use sha2::{Digest, Sha256};
@@ -49,10 +49,13 @@ fn etag_of(sha256: &[u8]) -> String {
     format!("\"{hex}\"")
 }
 
-pub async fn serve(State(state): State<AppState>, uri: Uri, headers: HeaderMap) -> Response {
+pub async fn serve(State(state): State<AppState>, method: Method, uri: Uri, headers: HeaderMap) -> Response {
     let path = uri.path().trim_start_matches('/');
     if path == "api" || path.starts_with("api/") {
         return Error::code(ErrorCode::NotFound).into_response();
+    }
+    if method != Method::GET && method != Method::HEAD {
+        return Error::code(ErrorCode::MethodNotAllowed).into_response();
     }
     let dir = state.settings.web_dist.as_ref();
     let (asset, name, is_index) = match load(dir, path).filter(|_| !path.is_empty()) {

@@ -12,7 +12,7 @@ use std::time::Duration;
 use cocreate::accounts::tokens::TokenKeys;
 use cocreate::app::{self, AppState};
 use cocreate::db::Db;
-use cocreate::settings::{LogFormat, Mode, Settings};
+use cocreate::settings::{DatabaseUrl, LogFormat, Mode, Settings};
 use reqwest::{Client, Response, StatusCode};
 use serde_json::{Value, json};
 use tokio::sync::oneshot;
@@ -119,7 +119,8 @@ fn with_database(url: &str, name: &str) -> String {
 
 pub fn test_settings(db_url: &str, data_dir: PathBuf) -> Settings {
     Settings {
-        database_url: db_url.to_string(),
+        database_url: DatabaseUrl::new(db_url),
+        trusted_proxies: 0,
         bind_addr: "127.0.0.1:0".parse().unwrap(),
         public_url: None,
         data_dir,
@@ -146,11 +147,13 @@ pub struct TestApp {
 pub struct Options {
     pub migrate: bool,
     pub web_dist: Option<PathBuf>,
+    pub public_url: Option<String>,
+    pub trusted_proxies: usize,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { migrate: true, web_dist: None }
+        Options { migrate: true, web_dist: None, public_url: None, trusted_proxies: 0 }
     }
 }
 
@@ -178,6 +181,8 @@ impl TestApp {
         let data = tempfile::tempdir().expect("temp dir");
         let mut settings = test_settings(&test_db.url, data.path().to_path_buf());
         settings.web_dist = options.web_dist;
+        settings.public_url = options.public_url;
+        settings.trusted_proxies = options.trusted_proxies;
         let tokens = TokenKeys::load(&settings).expect("keys");
         let state = AppState::new(db.clone(), settings, tokens);
         let (router, _) = app::router(state);
