@@ -27,9 +27,10 @@ test-rust:
 test-web: $(WEB_DEPS)
 	cd $(WEB) && npm run typecheck && npm run lint && npm test
 
-# The end-to-end test drives the real server (the binary the Rust tests built) in Chromium.
+# The end-to-end test drives the real server in Chromium: the binary the Rust tests built
+# (`build --tests` is a no-op after them, and builds it with the same features otherwise).
 e2e: web
-	$(CARGO) build --bin cocreate
+	$(CARGO) build --tests
 	cd $(WEB) && COCREATE_BIN=$(abspath $(BIN)) npm run e2e
 
 web: $(WEB_DEPS)

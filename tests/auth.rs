@@ -338,3 +338,17 @@ async fn behind_a_trusted_proxy_failures_count_per_forwarded_address() {
     // Everyone else behind the same proxy is still served; the spoofable left part is ignored.
     assert_eq!(attempt("198.51.100.1", 99).await, StatusCode::UNAUTHORIZED);
 }
+
+both!(sign_ups_from_one_address_are_limited, |app| {
+    for i in 0..10 {
+        app.register(&app.new_client(), &format!("n{i}@example.com")).await;
+    }
+    let body = json!({ "email": "eleventh@example.com", "display_name": "Eleven", "password": PASSWORD });
+    let res = app.post("/api/v1/auth/register", body).await;
+    assert!(res.headers().contains_key("retry-after"));
+    problem(res, StatusCode::TOO_MANY_REQUESTS, "too_many_attempts").await;
+    assert_eq!(app.count("accounts").await, 10);
+    // Signing in from the same address still works.
+    let res = app.post("/api/v1/auth/login", json!({ "email": "n3@example.com", "password": PASSWORD })).await;
+    assert_eq!(res.status(), StatusCode::OK);
+});

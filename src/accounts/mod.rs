@@ -155,12 +155,15 @@ impl Input for ChangePassword {
         (status = 201, body = Session, description = "Signed up and signed in; sets the refresh cookie"),
         (status = 409, body = crate::error::Problem, description = "`email_taken`"),
         (status = 422, body = crate::error::Problem, description = "`validation_failed`, with every failing field"),
+        (status = 429, body = crate::error::Problem, description = "`too_many_attempts`: too many sign-ups from this address"),
     ))]
 async fn register(
     State(state): State<AppState>,
+    ClientAddr(addr): ClientAddr,
     jar: CookieJar,
     Valid(input): Valid<Register>,
 ) -> Result<(StatusCode, CookieJar, Json<Session>)> {
+    state.throttle.begin_signup(&addr, Instant::now()).map_err(Error::too_many_attempts)?;
     let hash = passwords::hash(&input.password).await?;
     let id = Uuid::now_v7();
     let now = now_ms();

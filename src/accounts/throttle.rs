@@ -1,6 +1,7 @@
-//! Failed-login throttling, per account and per client address: after too many failures in a
-//! window the key is refused until the window ends (429 with `Retry-After`), before any
-//! password is checked, so guessing cannot go on at the speed of the server.
+//! Throttling of the auth routes: failed sign-ins per account and per client address, and
+//! sign-ups per address. After too many in a window the key is refused until the window ends
+//! (429 with `Retry-After`), before any password is checked, so guessing (or mass sign-up) cannot
+//! go on at the speed of the server.
 //!
 //! Kept in process memory: each instance throttles on its own, which bounds a guesser to
 //! (limit x instances) per window. A shared store is the step to take when instances multiply.
@@ -13,12 +14,14 @@ use std::time::{Duration, Instant};
 pub struct Limits {
     pub per_account: u32,
     pub per_address: u32,
+    /// Accounts created from one address in a window.
+    pub signups_per_address: u32,
     pub window: Duration,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { per_account: 5, per_address: 20, window: Duration::from_secs(15 * 60) }
+        Limits { per_account: 5, per_address: 20, signups_per_address: 10, window: Duration::from_secs(15 * 60) }
     }
 }
 
@@ -42,8 +45,20 @@ impl LoginThrottle {
     /// password check, so parallel guesses cannot all slip past the limit. [`Self::succeeded`]
     /// gives it back.
     pub fn begin_attempt(&self, account: &str, address: &str, now: Instant) -> Result<(), u64> {
+        self.take(
+            &[(account_key(account), self.limits.per_account), (address_key(address), self.limits.per_address)],
+            now,
+        )
+    }
+
+    /// Counts a sign-up from `address`: `Err(seconds to wait)` when it has made too many.
+    pub fn begin_signup(&self, address: &str, now: Instant) -> Result<(), u64> {
+        self.take(&[(format!("signup:{address}"), self.limits.signups_per_address)], now)
+    }
+
+    /// Refuses when any key is at its limit; otherwise counts one against every key.
+    fn take(&self, keys: &[(String, u32)], now: Instant) -> Result<(), u64> {
         let mut windows = self.windows.lock().expect("throttle lock");
-        let keys = [(account_key(account), self.limits.per_account), (address_key(address), self.limits.per_address)];
         let wait = keys
             .iter()
             .filter_map(|(key, limit)| {
@@ -60,7 +75,7 @@ impl LoginThrottle {
             windows.retain(|_, w| w.started + window > now);
         }
         for (key, _) in keys {
-            let w = windows.entry(key).or_insert(Window { started: now, failures: 0 });
+            let w = windows.entry(key.clone()).or_insert(Window { started: now, failures: 0 });
             if w.started + self.limits.window <= now {
                 *w = Window { started: now, failures: 0 };
             }
@@ -93,7 +108,12 @@ mod tests {
     use super::*;
 
     fn throttle() -> LoginThrottle {
-        LoginThrottle::new(Limits { per_account: 3, per_address: 5, window: Duration::from_secs(60) })
+        LoginThrottle::new(Limits {
+            per_account: 3,
+            per_address: 5,
+            signups_per_address: 2,
+            window: Duration::from_secs(60),
+        })
     }
 
     #[test]
@@ -139,6 +159,17 @@ mod tests {
             t.succeeded(&who, "8.8.8.8");
         }
         assert!(t.begin_attempt("last@x.io", "8.8.8.8", now).is_ok());
+    }
+
+    #[test]
+    fn sign_ups_are_counted_per_address_apart_from_sign_ins() {
+        let t = throttle();
+        let now = Instant::now();
+        assert!(t.begin_signup("1.1.1.1", now).is_ok());
+        assert!(t.begin_signup("1.1.1.1", now).is_ok());
+        assert_eq!(t.begin_signup("1.1.1.1", now + Duration::from_secs(15)), Err(45));
+        assert!(t.begin_signup("2.2.2.2", now).is_ok());
+        assert!(t.begin_attempt("a@x.io", "1.1.1.1", now).is_ok(), "signing in is another budget");
     }
 
     proptest::proptest! {
