@@ -14,7 +14,9 @@ pub mod db;
 pub mod demo;
 pub mod error;
 pub mod http;
+pub mod money;
 pub mod settings;
+pub mod studio;
 
 /// Installs rustls' ring provider for the whole process; call first thing (two providers are
 /// linked, and a TLS client panics if neither was chosen).
