@@ -52,7 +52,8 @@ pub fn api(state: AppState) -> Api {
         .route(Access::Public, routes!(ops::healthz))
         .route(Access::Public, routes!(ops::readyz))
         .route(Access::Public, routes!(ops::metrics));
-    crate::accounts::routes(api)
+    let api = crate::accounts::routes(api);
+    crate::studio::routes(api)
 }
 
 /// The whole HTTP application and its route table.

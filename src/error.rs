@@ -27,6 +27,7 @@ pub enum ErrorCode {
     MethodNotAllowed,
     EmailTaken,
     LastAdmin,
+    DesignNotEditable,
     TooManyAttempts,
     NotReady,
     RequestTimeout,
@@ -71,6 +72,11 @@ impl ErrorCode {
             }
             EmailTaken => ("email_taken", StatusCode::CONFLICT, "An account already uses this email."),
             LastAdmin => ("last_admin", StatusCode::CONFLICT, "The last admin cannot lose the admin role."),
+            DesignNotEditable => (
+                "design_not_editable",
+                StatusCode::CONFLICT,
+                "Only a draft can be changed; remix a published design instead.",
+            ),
             TooManyAttempts => (
                 "too_many_attempts",
                 StatusCode::TOO_MANY_REQUESTS,
@@ -333,8 +339,10 @@ mod tests {
             MethodNotAllowed,
             EmailTaken,
             LastAdmin,
+            DesignNotEditable,
             TooManyAttempts,
             NotReady,
+            RequestTimeout,
             Internal,
         ];
         let mut codes: Vec<_> = all.iter().map(|c| c.as_str()).collect();

@@ -195,6 +195,15 @@ fn throttle_key(ip: std::net::IpAddr) -> String {
     }
 }
 
+impl<S: Send + Sync> FromRequestParts<S> for crate::studio::catalog::Lang {
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self> {
+        let header = parts.headers.get(axum::http::header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
+        Ok(crate::studio::catalog::Lang::from_accept_language(header))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

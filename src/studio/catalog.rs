@@ -63,7 +63,7 @@ impl Flags {
 }
 
 /// Nutrition per portion, in whole units: kilocalories and milligrams (never floats).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, ToSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, serde::Deserialize, ToSchema)]
 pub struct Nutrition {
     pub kcal: i64,
     pub protein_mg: i64,
@@ -82,7 +82,7 @@ impl Nutrition {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Availability {
     Active,

@@ -1,0 +1,916 @@
+//! Designs: the live quote, drafts (create, edit, delete), publishing (which freezes what the
+//! design is made of into a snapshot and gives it a public page), withdrawing, and remixing.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use super::catalog::{self, ALLERGENS, Choice, DIETARY_TAGS, Flags, Lang, Nutrition, Quote};
+use super::input::{self, Localized};
+use super::templates::{self, Loaded};
+use crate::accounts::domain::Role;
+use crate::app::AppState;
+use crate::db::{Ex, now_ms};
+use crate::error::{Error, ErrorCode, FieldError, OnConstraint, Result};
+use crate::http::{CurrentUser, Input, MaybeUser, PathParam, Valid};
+use crate::money::{Currency, Money};
+use crate::on_db;
+
+// ---------------------------------------------------------------------------------------------
+// Input
+
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, ToSchema)]
+pub struct ChoiceBody {
+    pub option_id: Uuid,
+    #[serde(default = "one")]
+    pub quantity: i64,
+}
+
+fn one() -> i64 {
+    1
+}
+
+const MAX_CHOICES: usize = 50;
+
+fn choices(raw: Vec<ChoiceBody>) -> Result<Vec<Choice>, FieldError> {
+    if raw.len() > MAX_CHOICES {
+        return Err(FieldError::new("choices", "too_many", format!("A design has at most {MAX_CHOICES} choices.")));
+    }
+    Ok(raw.into_iter().map(|c| Choice { option_id: c.option_id, quantity: c.quantity }).collect())
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct QuoteBody {
+    pub template_id: Option<Uuid>,
+    #[serde(default)]
+    pub choices: Vec<ChoiceBody>,
+}
+
+pub struct QuoteInput {
+    template_id: Uuid,
+    choices: Vec<Choice>,
+}
+
+impl Input for QuoteInput {
+    type Raw = QuoteBody;
+    fn parse(raw: QuoteBody) -> Result<Self, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let choices = choices(raw.choices).map_err(|e| errors.push(e)).ok();
+        if raw.template_id.is_none() {
+            errors.push(FieldError::new("template_id", "required", "This field is required."));
+        }
+        match (raw.template_id, choices) {
+            (Some(template_id), Some(choices)) if errors.is_empty() => Ok(QuoteInput { template_id, choices }),
+            _ => Err(errors),
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct DraftBody {
+    pub template_id: Option<Uuid>,
+    #[serde(default)]
+    pub choices: Vec<ChoiceBody>,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub story: String,
+    #[serde(default)]
+    pub tags: Vec<String>,
+}
+
+/// A draft as typed: the name may still be empty (publishing needs one).
+pub struct Draft {
+    template_id: Option<Uuid>,
+    choices: Vec<Choice>,
+    name: String,
+    story: String,
+    tags: Vec<String>,
+}
+
+impl Input for Draft {
+    type Raw = DraftBody;
+    fn parse(raw: DraftBody) -> Result<Self, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let mut issue = |field: &str, r: Result<(), crate::error::Issue>| {
+            if let Err(i) = r {
+                errors.push(FieldError::new(field, i.code, i.message));
+            }
+        };
+        let name = if raw.name.trim().is_empty() { Ok(String::new()) } else { input::design_name(&raw.name) };
+        let story = input::story(&raw.story);
+        let tags = input::tags(&raw.tags);
+        issue("name", name.as_ref().map(drop).map_err(Clone::clone));
+        issue("story", story.as_ref().map(drop).map_err(Clone::clone));
+        issue("tags", tags.as_ref().map(drop).map_err(Clone::clone));
+        let choices = choices(raw.choices).map_err(|e| errors.push(e)).ok();
+        match (name, story, tags, choices) {
+            (Ok(name), Ok(story), Ok(tags), Some(choices)) if errors.is_empty() => {
+                Ok(Draft { template_id: raw.template_id, choices, name, story, tags })
+            }
+            _ => Err(errors),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Views
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct QuoteView {
+    pub price: Money,
+    pub nutrition: Nutrition,
+    pub allergens: Vec<String>,
+    pub dietary: Vec<String>,
+    /// The chosen options from the bottom layer up.
+    pub layers: Vec<Uuid>,
+    pub ready_to_publish: bool,
+    /// What stops publishing, worded in the caller's language.
+    pub unfinished: Vec<FieldError>,
+}
+
+impl QuoteView {
+    fn of(q: &Quote) -> QuoteView {
+        QuoteView {
+            price: Money::new(q.price, q.currency),
+            nutrition: q.nutrition,
+            allergens: names(q.allergens, &ALLERGENS),
+            dietary: names(q.dietary, &DIETARY_TAGS),
+            layers: q.layers.clone(),
+            ready_to_publish: q.unfinished.is_empty(),
+            unfinished: q.unfinished.clone(),
+        }
+    }
+}
+
+fn names(flags: Flags, list: &[&'static str]) -> Vec<String> {
+    flags.names(list).into_iter().map(str::to_string).collect()
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Person {
+    pub id: Uuid,
+    pub display_name: String,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema, sqlx::FromRow)]
+pub struct DesignLink {
+    pub id: Uuid,
+    pub slug: Option<String>,
+    pub name: String,
+    pub creator_name: String,
+}
+
+/// What the brand sees of a design's feasibility.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Feasibility {
+    pub cost: Money,
+    pub margin: Money,
+    pub prep_seconds: i64,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DesignView {
+    pub id: Uuid,
+    pub status: String,
+    pub slug: Option<String>,
+    /// The public page, once published.
+    pub url: Option<String>,
+    pub template_id: Uuid,
+    pub template_name: Localized,
+    pub name: String,
+    pub story: String,
+    pub tags: Vec<String>,
+    pub choices: Vec<ChoiceBody>,
+    pub quote: QuoteView,
+    pub creator: Person,
+    pub remix_of: Option<DesignLink>,
+    pub created_at: i64,
+    pub updated_at: i64,
+    pub published_at: Option<i64>,
+    /// Only for the brand (curators, community manager, admins).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub feasibility: Option<Feasibility>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DesignList {
+    pub items: Vec<DesignView>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PictureLayer {
+    pub svg: String,
+    pub z: i64,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Picture {
+    pub base_layer_svg: String,
+    pub layers: Vec<PictureLayer>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Chosen {
+    pub name: Localized,
+    pub quantity: i64,
+}
+
+/// A published design's public page: what it was made of when it was published.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PublicDesign {
+    #[serde(flatten)]
+    pub design: DesignView,
+    pub picture: Picture,
+    pub chosen: Vec<Chosen>,
+    pub remixes: Vec<DesignLink>,
+    /// Nearest first.
+    pub ancestry: Vec<DesignLink>,
+}
+
+/// What a design was made of when it was published; never changes after.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Snapshot {
+    pub template_slug: String,
+    pub template_name: Localized,
+    pub base_layer_svg: String,
+    pub currency: String,
+    pub base_price: i64,
+    pub options: Vec<SnapshotOption>,
+    pub price: i64,
+    pub nutrition: Nutrition,
+    pub allergens: Vec<String>,
+    pub dietary: Vec<String>,
+    pub layers: Vec<Uuid>,
+}
+
+impl Snapshot {
+    /// A published design was finished by definition.
+    fn quote(&self) -> QuoteView {
+        QuoteView {
+            price: Money::new(self.price, Currency::parse(&self.currency).unwrap_or(Currency::EUR)),
+            nutrition: self.nutrition,
+            allergens: self.allergens.clone(),
+            dietary: self.dietary.clone(),
+            layers: self.layers.clone(),
+            ready_to_publish: true,
+            unfinished: Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SnapshotOption {
+    pub id: Uuid,
+    pub name: Localized,
+    pub quantity: i64,
+    pub price_delta: i64,
+    pub nutrition: Nutrition,
+    pub allergens: Vec<String>,
+    pub dietary: Vec<String>,
+    pub layer_svg: String,
+    pub layer_z: i64,
+}
+
+impl Snapshot {
+    fn take(loaded: &Loaded, choices: &[Choice], quote: &Quote) -> Snapshot {
+        let t = &loaded.template;
+        let options = choices
+            .iter()
+            .filter_map(|c| {
+                let o = loaded.option(c.option_id)?;
+                let spec = o.spec();
+                Some(SnapshotOption {
+                    id: o.id,
+                    name: Localized { en: o.name_en.clone(), fr: o.name_fr.clone() },
+                    quantity: c.quantity,
+                    price_delta: o.price_delta,
+                    nutrition: spec.nutrition,
+                    allergens: names(spec.allergens, &ALLERGENS),
+                    dietary: names(spec.dietary, &DIETARY_TAGS),
+                    layer_svg: o.layer_svg.clone(),
+                    layer_z: o.layer_z,
+                })
+            })
+            .collect();
+        Snapshot {
+            template_slug: t.slug.clone(),
+            template_name: t.name(),
+            base_layer_svg: t.base_layer_svg.clone(),
+            currency: t.currency.clone(),
+            base_price: t.base_price,
+            options,
+            price: quote.price,
+            nutrition: quote.nutrition,
+            allergens: names(quote.allergens, &ALLERGENS),
+            dietary: names(quote.dietary, &DIETARY_TAGS),
+            layers: quote.layers.clone(),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Storage
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct DesignRow {
+    pub id: Uuid,
+    pub creator_id: Uuid,
+    pub template_id: Uuid,
+    pub status: String,
+    pub slug: Option<String>,
+    pub name: String,
+    pub story: String,
+    pub tags: String,
+    pub remix_of: Option<Uuid>,
+    pub currency: String,
+    pub price: i64,
+    pub kcal: i64,
+    pub allergens: i64,
+    pub dietary: i64,
+    pub snapshot: Option<String>,
+    pub created_at: i64,
+    pub updated_at: i64,
+    pub published_at: Option<i64>,
+}
+
+const DESIGN_COLUMNS: &str = "d.id, d.creator_id, d.template_id, d.status, d.slug, d.name, d.story, d.tags, d.remix_of, \
+     d.currency, d.price, d.kcal, d.allergens, d.dietary, d.snapshot, d.created_at, d.updated_at, d.published_at";
+
+async fn find(ex: Ex<'_>, id: Uuid) -> Result<Option<DesignRow>> {
+    let sql = format!("SELECT {DESIGN_COLUMNS} FROM designs d WHERE d.id = $1");
+    Ok(on_db!(ex, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone())).bind(id).fetch_optional(&mut *c).await)?)
+}
+
+async fn find_by_slug(ex: Ex<'_>, slug: &str) -> Result<Option<DesignRow>> {
+    let sql = format!("SELECT {DESIGN_COLUMNS} FROM designs d WHERE d.slug = $1 AND d.status <> 'draft'");
+    Ok(on_db!(ex, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone())).bind(slug).fetch_optional(&mut *c).await)?)
+}
+
+async fn list_by_creator(ex: Ex<'_>, creator: Uuid) -> Result<Vec<DesignRow>> {
+    let sql = format!(
+        "SELECT {DESIGN_COLUMNS} FROM designs d WHERE d.creator_id = $1 ORDER BY d.created_at DESC, d.id DESC LIMIT 200"
+    );
+    Ok(on_db!(ex, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone())).bind(creator).fetch_all(&mut *c).await)?)
+}
+
+async fn choices_of(ex: Ex<'_>, id: Uuid) -> Result<Vec<Choice>> {
+    let sql = "SELECT option_id, quantity FROM design_choices WHERE design_id = $1 ORDER BY position";
+    let rows: Vec<(Uuid, i64)> = on_db!(ex, |c| sqlx::query_as(sql).bind(id).fetch_all(&mut *c).await)?;
+    Ok(rows.into_iter().map(|(option_id, quantity)| Choice { option_id, quantity }).collect())
+}
+
+async fn display_name(ex: Ex<'_>, id: Uuid) -> Result<String> {
+    let sql = "SELECT display_name FROM accounts WHERE id = $1";
+    let name: Option<String> = on_db!(ex, |c| sqlx::query_scalar(sql).bind(id).fetch_optional(&mut *c).await)?;
+    Ok(name.unwrap_or_default())
+}
+
+async fn link(ex: Ex<'_>, id: Uuid) -> Result<Option<DesignLink>> {
+    let sql = "SELECT d.id, d.slug, d.name, a.display_name AS creator_name FROM designs d \
+               JOIN accounts a ON a.id = d.creator_id WHERE d.id = $1";
+    Ok(on_db!(ex, |c| sqlx::query_as(sql).bind(id).fetch_optional(&mut *c).await)?)
+}
+
+async fn remixes(ex: Ex<'_>, id: Uuid) -> Result<Vec<DesignLink>> {
+    let sql = "SELECT d.id, d.slug, d.name, a.display_name AS creator_name FROM designs d \
+               JOIN accounts a ON a.id = d.creator_id WHERE d.remix_of = $1 AND d.status = 'published' \
+               ORDER BY d.published_at DESC LIMIT 100";
+    Ok(on_db!(ex, |c| sqlx::query_as(sql).bind(id).fetch_all(&mut *c).await)?)
+}
+
+/// Writes the design's choices and the quote figures kept on its row.
+async fn write_choices(ex: Ex<'_>, id: Uuid, choices: &[Choice], q: &Quote, now: i64) -> Result<()> {
+    on_db!(ex, |c| {
+        sqlx::query("DELETE FROM design_choices WHERE design_id = $1").bind(id).execute(&mut *c).await?;
+        for (i, ch) in choices.iter().enumerate() {
+            sqlx::query(
+                "INSERT INTO design_choices (design_id, option_id, position, quantity) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(id)
+            .bind(ch.option_id)
+            .bind(i as i64)
+            .bind(ch.quantity)
+            .execute(&mut *c)
+            .await?;
+        }
+        sqlx::query(
+            "UPDATE designs SET price = $2, kcal = $3, allergens = $4, dietary = $5, updated_at = $6 WHERE id = $1",
+        )
+        .bind(id)
+        .bind(q.price)
+        .bind(q.nutrition.kcal)
+        .bind(q.allergens.0)
+        .bind(q.dietary.0)
+        .bind(now)
+        .execute(&mut *c)
+        .await?;
+        Ok::<_, sqlx::Error>(())
+    })?;
+    Ok(())
+}
+
+struct NewDesign<'a> {
+    id: Uuid,
+    creator: Uuid,
+    template_id: Uuid,
+    currency: Currency,
+    name: &'a str,
+    story: &'a str,
+    tags: &'a [String],
+    remix_of: Option<Uuid>,
+}
+
+async fn insert(ex: Ex<'_>, d: NewDesign<'_>, now: i64) -> Result<()> {
+    let sql = "INSERT INTO designs (id, creator_id, template_id, status, name, story, tags, remix_of, currency, price, \
+               kcal, allergens, dietary, created_at, updated_at) \
+               VALUES ($1, $2, $3, 'draft', $4, $5, $6, $7, $8, 0, 0, 0, 0, $9, $9)";
+    on_db!(ex, |c| sqlx::query(sql)
+        .bind(d.id)
+        .bind(d.creator)
+        .bind(d.template_id)
+        .bind(d.name)
+        .bind(d.story)
+        .bind(d.tags.join(" "))
+        .bind(d.remix_of)
+        .bind(d.currency.as_str())
+        .bind(now)
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Assembling views
+
+async fn view(
+    ex_conn: &mut crate::db::Conn,
+    row: &DesignRow,
+    lang: Lang,
+    viewer: Option<&CurrentUser>,
+) -> Result<DesignView> {
+    let choices = choices_of(ex_conn.ex(), row.id).await?;
+    let creator = Person { id: row.creator_id, display_name: display_name(ex_conn.ex(), row.creator_id).await? };
+    let remix_of = match row.remix_of {
+        Some(id) => link(ex_conn.ex(), id).await?,
+        None => None,
+    };
+    let currency = Currency::parse(&row.currency).unwrap_or(Currency::EUR);
+    let snapshot = row.snapshot.as_deref().and_then(|s| serde_json::from_str::<Snapshot>(s).ok());
+    let (template_name, quote) = match &snapshot {
+        Some(s) => (s.template_name.clone(), s.quote()),
+        None => {
+            let loaded = templates::load(ex_conn.ex(), row.template_id)
+                .await?
+                .ok_or_else(|| Error::code(ErrorCode::NotFound))?;
+            match catalog::quote(&loaded.catalog(), &choices, lang) {
+                Ok(q) => (loaded.template.name(), QuoteView::of(&q)),
+                // The template changed under the draft (an option sold out): show what is wrong.
+                Err(errors) => (loaded.template.name(), stale_quote(row, currency, errors)),
+            }
+        }
+    };
+    let feasibility = match viewer.is_some_and(|u| u.has_any(Role::BRAND)) {
+        true => {
+            let loaded = templates::load(ex_conn.ex(), row.template_id)
+                .await?
+                .ok_or_else(|| Error::code(ErrorCode::NotFound))?;
+            Some(feasibility(&loaded, &choices, quote.price))
+        }
+        false => None,
+    };
+    Ok(DesignView {
+        id: row.id,
+        status: row.status.clone(),
+        slug: row.slug.clone(),
+        url: row.slug.as_ref().map(|s| format!("/d/{s}")),
+        template_id: row.template_id,
+        template_name,
+        name: row.name.clone(),
+        story: row.story.clone(),
+        tags: row.tags.split_whitespace().map(str::to_string).collect(),
+        choices: choices.iter().map(|c| ChoiceBody { option_id: c.option_id, quantity: c.quantity }).collect(),
+        quote,
+        creator,
+        remix_of,
+        created_at: row.created_at,
+        updated_at: row.updated_at,
+        published_at: row.published_at,
+        feasibility,
+    })
+}
+
+/// The brand's figures for a design, from its current costs (whatever the rules say now).
+fn feasibility(loaded: &Loaded, choices: &[Choice], price: Money) -> Feasibility {
+    let t = &loaded.template;
+    let (mut cost, mut prep) = (t.base_cost, t.base_prep_seconds);
+    for c in choices {
+        if let Some(o) = loaded.option(c.option_id) {
+            cost += o.cost * c.quantity;
+            prep += o.prep_seconds * c.quantity;
+        }
+    }
+    Feasibility {
+        cost: Money::new(cost, price.currency),
+        margin: Money::new(price.amount_minor - cost, price.currency),
+        prep_seconds: prep,
+    }
+}
+
+fn stale_quote(row: &DesignRow, currency: Currency, errors: Vec<FieldError>) -> QuoteView {
+    QuoteView {
+        price: Money::new(row.price, currency),
+        nutrition: Nutrition { kcal: row.kcal, ..Nutrition::default() },
+        allergens: names(Flags(row.allergens), &ALLERGENS),
+        dietary: names(Flags(row.dietary), &DIETARY_TAGS),
+        layers: Vec::new(),
+        ready_to_publish: false,
+        unfinished: errors,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Handlers
+
+/// Prices a selection without saving it: price, nutrition, allergens, dietary tags and the
+/// picture's layers, and what (if anything) stops it from being published.
+#[utoipa::path(post, path = "/api/v1/designs/quote", tag = "studio", request_body = QuoteBody,
+    responses(
+        (status = 200, body = QuoteView),
+        (status = 404, body = crate::error::Problem, description = "no such template"),
+        (status = 422, body = crate::error::Problem, description = "the selection breaks a rule: each error names the choice (`choices[i]`) or the group (`groups.<id>`)"),
+    ))]
+pub async fn quote(
+    State(state): State<AppState>,
+    lang: Lang,
+    Valid(input): Valid<QuoteInput>,
+) -> Result<Json<QuoteView>> {
+    let loaded = {
+        let mut conn = state.db.reader().await?;
+        templates::load(conn.ex(), input.template_id).await?
+    };
+    let loaded = loaded.filter(|l| l.template.status == "active").ok_or_else(|| Error::code(ErrorCode::NotFound))?;
+    let q = catalog::quote(&loaded.catalog(), &input.choices, lang).map_err(Error::Validation)?;
+    Ok(Json(QuoteView::of(&q)))
+}
+
+/// Starts a draft from a template. An unfinished selection is fine for a draft; one that
+/// breaks a rule is not.
+#[utoipa::path(post, path = "/api/v1/designs", tag = "studio", request_body = DraftBody,
+    responses((status = 201, body = DesignView), (status = 422, body = crate::error::Problem)))]
+pub async fn create(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    lang: Lang,
+    Valid(draft): Valid<Draft>,
+) -> Result<(StatusCode, Json<DesignView>)> {
+    let template_id =
+        draft.template_id.ok_or_else(|| Error::field("template_id", "required", "This field is required."))?;
+    let now = now_ms();
+    let id = Uuid::now_v7();
+    let mut tx = state.db.begin().await?;
+    let loaded = templates::load(tx.ex(), template_id).await?.filter(|l| l.template.status == "active");
+    let loaded = loaded.ok_or_else(|| Error::field("template_id", "unknown_template", "There is no such template."))?;
+    let q = catalog::quote(&loaded.catalog(), &draft.choices, lang).map_err(Error::Validation)?;
+    let new = NewDesign {
+        id,
+        creator: user.id,
+        template_id,
+        currency: loaded.template.currency(),
+        name: &draft.name,
+        story: &draft.story,
+        tags: &draft.tags,
+        remix_of: None,
+    };
+    insert(tx.ex(), new, now).await?;
+    write_choices(tx.ex(), id, &draft.choices, &q, now).await?;
+    tx.commit().await?;
+    Ok((StatusCode::CREATED, Json(read_view(&state, id, lang, Some(&user)).await?)))
+}
+
+async fn read_view(state: &AppState, id: Uuid, lang: Lang, viewer: Option<&CurrentUser>) -> Result<DesignView> {
+    let mut conn = state.db.reader().await?;
+    let row = find(conn.ex(), id).await?.ok_or_else(|| Error::code(ErrorCode::NotFound))?;
+    view(&mut conn, &row, lang, viewer).await
+}
+
+/// A design: its creator sees drafts; everyone sees published and withdrawn designs.
+#[utoipa::path(get, path = "/api/v1/designs/{id}", tag = "studio", params(("id" = Uuid, Path)),
+    responses((status = 200, body = DesignView), (status = 404, body = crate::error::Problem)))]
+pub async fn get(
+    State(state): State<AppState>,
+    MaybeUser(viewer): MaybeUser,
+    lang: Lang,
+    PathParam(id): PathParam<Uuid>,
+) -> Result<Json<DesignView>> {
+    let mut conn = state.db.reader().await?;
+    let row = find(conn.ex(), id).await?.ok_or_else(|| Error::code(ErrorCode::NotFound))?;
+    if row.status == "draft" && viewer.as_ref().map(|v| v.id) != Some(row.creator_id) {
+        return Err(Error::code(ErrorCode::NotFound));
+    }
+    Ok(Json(view(&mut conn, &row, lang, viewer.as_ref()).await?))
+}
+
+/// The creator's own draft, for a change: someone else's draft does not exist for them, and
+/// anything but a draft cannot change.
+async fn own_draft(ex: Ex<'_>, id: Uuid, user: &CurrentUser) -> Result<DesignRow> {
+    let row = find(ex, id).await?.ok_or_else(|| Error::code(ErrorCode::NotFound))?;
+    if row.creator_id != user.id {
+        return Err(Error::code(if row.status == "draft" { ErrorCode::NotFound } else { ErrorCode::Forbidden }));
+    }
+    if row.status != "draft" {
+        return Err(Error::code(ErrorCode::DesignNotEditable));
+    }
+    Ok(row)
+}
+
+/// Changes a draft: its choices, name, story and tags.
+#[utoipa::path(put, path = "/api/v1/designs/{id}", tag = "studio", params(("id" = Uuid, Path)), request_body = DraftBody,
+    responses(
+        (status = 200, body = DesignView),
+        (status = 409, body = crate::error::Problem, description = "`design_not_editable`: it is published"),
+        (status = 422, body = crate::error::Problem),
+    ))]
+pub async fn update(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    lang: Lang,
+    PathParam(id): PathParam<Uuid>,
+    Valid(draft): Valid<Draft>,
+) -> Result<Json<DesignView>> {
+    let now = now_ms();
+    let mut tx = state.db.begin().await?;
+    let row = own_draft(tx.ex(), id, &user).await?;
+    if draft.template_id.is_some_and(|t| t != row.template_id) {
+        return Err(Error::field(
+            "template_id",
+            "cannot_change",
+            "A draft keeps its template; start a new design instead.",
+        ));
+    }
+    let loaded = templates::load(tx.ex(), row.template_id).await?.ok_or_else(|| Error::code(ErrorCode::NotFound))?;
+    let q = catalog::quote(&loaded.catalog(), &draft.choices, lang).map_err(Error::Validation)?;
+    let sql = "UPDATE designs SET name = $2, story = $3, tags = $4, updated_at = $5 WHERE id = $1 AND status = 'draft'";
+    on_db!(tx.ex(), |c| sqlx::query(sql)
+        .bind(id)
+        .bind(&draft.name)
+        .bind(&draft.story)
+        .bind(draft.tags.join(" "))
+        .bind(now)
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    write_choices(tx.ex(), id, &draft.choices, &q, now).await?;
+    tx.commit().await?;
+    Ok(Json(read_view(&state, id, lang, Some(&user)).await?))
+}
+
+/// Deletes a draft (a published design is withdrawn instead: its history stays).
+#[utoipa::path(delete, path = "/api/v1/designs/{id}", tag = "studio", params(("id" = Uuid, Path)),
+    responses((status = 204), (status = 409, body = crate::error::Problem)))]
+pub async fn delete(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    PathParam(id): PathParam<Uuid>,
+) -> Result<StatusCode> {
+    let mut tx = state.db.begin().await?;
+    own_draft(tx.ex(), id, &user).await?;
+    on_db!(tx.ex(), |c| sqlx::query("DELETE FROM designs WHERE id = $1 AND status = 'draft'")
+        .bind(id)
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    tx.commit().await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Publishes a draft: it needs a name and a finished selection. What it is made of is frozen
+/// from now on, and it gets a public page at `/d/{slug}`.
+#[utoipa::path(post, path = "/api/v1/designs/{id}/publish", tag = "studio", params(("id" = Uuid, Path)),
+    responses(
+        (status = 200, body = DesignView),
+        (status = 409, body = crate::error::Problem, description = "already published"),
+        (status = 422, body = crate::error::Problem, description = "what is missing: `name`, a group (`groups.<id>`), or `choices`"),
+    ))]
+pub async fn publish(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    lang: Lang,
+    PathParam(id): PathParam<Uuid>,
+) -> Result<Json<DesignView>> {
+    let now = now_ms();
+    let mut tx = state.db.begin().await?;
+    let row = own_draft(tx.ex(), id, &user).await?;
+    let loaded = templates::load(tx.ex(), row.template_id).await?.ok_or_else(|| Error::code(ErrorCode::NotFound))?;
+    let choices = choices_of(tx.ex(), id).await?;
+    let mut missing = Vec::new();
+    if row.name.is_empty() {
+        let message = lang.pick("Give your design a name.", "Donnez un nom à votre création.");
+        missing.push(FieldError::new("name", "required", message));
+    }
+    let q = match catalog::quote(&loaded.catalog(), &choices, lang) {
+        Ok(q) => {
+            missing.extend(q.unfinished.iter().cloned());
+            Some(q)
+        }
+        Err(errors) => {
+            missing.extend(errors);
+            None
+        }
+    };
+    let Some(q) = q.filter(|_| missing.is_empty()) else {
+        return Err(Error::Validation(missing));
+    };
+    let snapshot = serde_json::to_string(&Snapshot::take(&loaded, &choices, &q)).map_err(anyhow::Error::from)?;
+    let slug = slug_for(&row.name, id);
+    let sql = "UPDATE designs SET status = 'published', slug = $2, snapshot = $3, published_at = $4, updated_at = $4, \
+               price = $5, kcal = $6, allergens = $7, dietary = $8 WHERE id = $1 AND status = 'draft'";
+    let changed = on_db!(tx.ex(), |c| sqlx::query(sql)
+        .bind(id)
+        .bind(&slug)
+        .bind(&snapshot)
+        .bind(now)
+        .bind(q.price)
+        .bind(q.nutrition.kcal)
+        .bind(q.allergens.0)
+        .bind(q.dietary.0)
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected()))
+    .on_constraint("designs_slug_key", || {
+        Error::detail(ErrorCode::DesignNotEditable, "Publishing collided; try again.")
+    })?;
+    if changed == 0 {
+        return Err(Error::code(ErrorCode::DesignNotEditable));
+    }
+    tx.commit().await?;
+    Ok(Json(read_view(&state, id, lang, Some(&user)).await?))
+}
+
+/// `the-big-one-k3x9q2`: the name's words, then a suffix from the id so slugs never collide.
+fn slug_for(name: &str, id: Uuid) -> String {
+    let mut words = String::new();
+    for c in name.to_lowercase().chars() {
+        let c = match c {
+            'à' | 'á' | 'â' | 'ä' | 'ã' => 'a',
+            'ç' => 'c',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            c => c,
+        };
+        if c.is_ascii_alphanumeric() {
+            words.push(c);
+        } else if !words.ends_with('-') && !words.is_empty() {
+            words.push('-');
+        }
+    }
+    let words: String = words.trim_end_matches('-').chars().take(40).collect();
+    let suffix: String = id.simple().to_string().chars().rev().take(6).collect();
+    if words.is_empty() { suffix } else { format!("{}-{suffix}", words.trim_end_matches('-')) }
+}
+
+/// Withdraws a published design: it leaves the feeds; its page and history stay.
+#[utoipa::path(post, path = "/api/v1/designs/{id}/withdraw", tag = "studio", params(("id" = Uuid, Path)),
+    responses((status = 200, body = DesignView), (status = 409, body = crate::error::Problem)))]
+pub async fn withdraw(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    lang: Lang,
+    PathParam(id): PathParam<Uuid>,
+) -> Result<Json<DesignView>> {
+    let now = now_ms();
+    let mut tx = state.db.begin().await?;
+    let row = find(tx.ex(), id).await?.ok_or_else(|| Error::code(ErrorCode::NotFound))?;
+    if row.creator_id != user.id {
+        return Err(Error::code(if row.status == "draft" { ErrorCode::NotFound } else { ErrorCode::Forbidden }));
+    }
+    let sql = "UPDATE designs SET status = 'withdrawn', withdrawn_at = $2, updated_at = $2 WHERE id = $1 AND status = 'published'";
+    let changed =
+        on_db!(tx.ex(), |c| sqlx::query(sql).bind(id).bind(now).execute(&mut *c).await.map(|r| r.rows_affected()))?;
+    if changed == 0 {
+        return Err(Error::detail(ErrorCode::DesignNotEditable, "Only a published design can be withdrawn."));
+    }
+    tx.commit().await?;
+    Ok(Json(read_view(&state, id, lang, Some(&user)).await?))
+}
+
+/// Starts a new draft from a published design's choices, credited to it. Options that are no
+/// longer available are left out.
+#[utoipa::path(post, path = "/api/v1/designs/{id}/remix", tag = "studio", params(("id" = Uuid, Path)),
+    responses((status = 201, body = DesignView), (status = 404, body = crate::error::Problem)))]
+pub async fn remix(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    lang: Lang,
+    PathParam(id): PathParam<Uuid>,
+) -> Result<(StatusCode, Json<DesignView>)> {
+    let now = now_ms();
+    let new_id = Uuid::now_v7();
+    let mut tx = state.db.begin().await?;
+    let source =
+        find(tx.ex(), id).await?.filter(|r| r.status == "published").ok_or_else(|| Error::code(ErrorCode::NotFound))?;
+    let loaded = templates::load(tx.ex(), source.template_id).await?.filter(|l| l.template.status == "active");
+    let loaded = loaded.ok_or_else(|| Error::detail(ErrorCode::NotFound, "Its template is no longer offered."))?;
+    let catalog = loaded.catalog();
+    let available: Vec<Choice> = choices_of(tx.ex(), id)
+        .await?
+        .into_iter()
+        .filter(|c| loaded.option(c.option_id).is_some_and(|o| o.availability == "active"))
+        .collect();
+    // Keep what still fits the template's rules as they are now.
+    let mut kept: Vec<Choice> = Vec::new();
+    for c in available {
+        let mut trial = kept.clone();
+        trial.push(c);
+        if catalog::quote(&catalog, &trial, lang).is_ok() {
+            kept = trial;
+        }
+    }
+    let q = catalog::quote(&catalog, &kept, lang).map_err(Error::Validation)?;
+    let prefix = lang.pick("Remix of", "Remix de");
+    let name: String = format!("{prefix} {}", source.name).chars().take(80).collect();
+    let new = NewDesign {
+        id: new_id,
+        creator: user.id,
+        template_id: source.template_id,
+        currency: loaded.template.currency(),
+        name: &name,
+        story: "",
+        tags: &[],
+        remix_of: Some(id),
+    };
+    insert(tx.ex(), new, now).await?;
+    write_choices(tx.ex(), new_id, &kept, &q, now).await?;
+    tx.commit().await?;
+    Ok((StatusCode::CREATED, Json(read_view(&state, new_id, lang, Some(&user)).await?)))
+}
+
+/// My designs, newest first.
+#[utoipa::path(get, path = "/api/v1/me/designs", tag = "studio", responses((status = 200, body = DesignList)))]
+pub async fn mine(State(state): State<AppState>, user: CurrentUser, lang: Lang) -> Result<Json<DesignList>> {
+    let mut conn = state.db.reader().await?;
+    let rows = list_by_creator(conn.ex(), user.id).await?;
+    let mut items = Vec::with_capacity(rows.len());
+    for row in &rows {
+        items.push(view(&mut conn, row, lang, Some(&user)).await?);
+    }
+    Ok(Json(DesignList { items }))
+}
+
+/// A published (or withdrawn) design's public page, from what it was made of when published.
+#[utoipa::path(get, path = "/api/v1/designs/by-slug/{slug}", tag = "studio", params(("slug" = String, Path)),
+    responses((status = 200, body = PublicDesign), (status = 404, body = crate::error::Problem)))]
+pub async fn by_slug(
+    State(state): State<AppState>,
+    MaybeUser(viewer): MaybeUser,
+    lang: Lang,
+    PathParam(slug): PathParam<String>,
+) -> Result<Json<PublicDesign>> {
+    let mut conn = state.db.reader().await?;
+    let row = find_by_slug(conn.ex(), &slug).await?.ok_or_else(|| Error::code(ErrorCode::NotFound))?;
+    let snapshot: Snapshot = row
+        .snapshot
+        .as_deref()
+        .and_then(|s| serde_json::from_str(s).ok())
+        .ok_or_else(|| Error::Other(anyhow::anyhow!("published design {} has no snapshot", row.id)))?;
+    let design = view(&mut conn, &row, lang, viewer.as_ref()).await?;
+    let mut layers: Vec<PictureLayer> =
+        snapshot.options.iter().map(|o| PictureLayer { svg: o.layer_svg.clone(), z: o.layer_z }).collect();
+    layers.sort_by_key(|l| l.z);
+    let chosen = snapshot.options.iter().map(|o| Chosen { name: o.name.clone(), quantity: o.quantity }).collect();
+    let remixes = remixes(conn.ex(), row.id).await?;
+    let mut ancestry = Vec::new();
+    let mut next = row.remix_of;
+    while let Some(id) = next.filter(|_| ancestry.len() < 50) {
+        let Some(l) = link(conn.ex(), id).await? else { break };
+        next = find(conn.ex(), id).await?.and_then(|r| r.remix_of);
+        ancestry.push(l);
+    }
+    Ok(Json(PublicDesign {
+        design,
+        picture: Picture { base_layer_svg: snapshot.base_layer_svg, layers },
+        chosen,
+        remixes,
+        ancestry,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_read_like_the_name_and_never_collide() {
+        let a = slug_for("Le Grand Burger Épicé !", Uuid::now_v7());
+        assert!(a.starts_with("le-grand-burger-epice-"), "{a}");
+        let b = slug_for("Le Grand Burger Épicé !", Uuid::now_v7());
+        assert_ne!(a, b);
+        assert!(slug_for("!!!", Uuid::now_v7()).len() == 6);
+    }
+}
