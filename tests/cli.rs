@@ -52,8 +52,34 @@ async fn demo_data_loads_twice_without_change(backend: Backend) {
     assert!(second.status.success());
 
     let app = common::TestApp::spawn_on(db).await;
-    assert_eq!(app.count("accounts").await, cocreate::demo::ACCOUNTS.len() as i64);
+    let people = (cocreate::demo::ACCOUNTS.len() + cocreate::demo::CREATORS.len()) as i64;
+    assert_eq!(app.count("accounts").await, people);
     assert_eq!(app.count("account_roles").await, 3);
+    assert_eq!(app.count("templates").await, 2);
+    assert!(app.count("designs WHERE status = 'published'").await >= 45);
+    assert!(app.count("designs WHERE remix_of IS NOT NULL").await >= 3);
+    assert!(app.count("(SELECT DISTINCT creator_id FROM designs) AS c").await >= 12);
+
+    // The burger has at least 25 options in 5 groups, each with its own picture layer.
+    let list: Value = app.client.get(app.url("/api/v1/templates")).send().await.unwrap().json().await.unwrap();
+    let burger = list["items"].as_array().unwrap().iter().find(|t| t["slug"] == "burger").expect("a burger").clone();
+    let burger: Value = app
+        .client
+        .get(app.url(&format!("/api/v1/templates/{}", burger["id"].as_str().unwrap())))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let groups = burger["groups"].as_array().unwrap();
+    assert_eq!(groups.len(), 5);
+    let layers: std::collections::HashSet<&str> = groups
+        .iter()
+        .flat_map(|g| g["options"].as_array().unwrap())
+        .map(|o| o["layer_svg"].as_str().unwrap())
+        .collect();
+    assert!(layers.len() >= 25, "{} distinct layers", layers.len());
     let login = json!({ "email": "curator@cocreate.demo", "password": cocreate::demo::DEMO_PASSWORD });
     let session: Value = app.post("/api/v1/auth/login", login).await.json().await.unwrap();
     assert_eq!(session["account"]["roles"], json!(["customer", "curator"]));

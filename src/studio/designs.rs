@@ -13,7 +13,7 @@ use super::input::{self, Localized};
 use super::templates::{self, Loaded};
 use crate::accounts::domain::Role;
 use crate::app::AppState;
-use crate::db::{Ex, now_ms};
+use crate::db::{Ex, Tx, now_ms};
 use crate::error::{Error, ErrorCode, FieldError, OnConstraint, Result};
 use crate::http::{CurrentUser, Input, MaybeUser, PathParam, Valid};
 use crate::money::{Currency, Money};
@@ -570,26 +570,51 @@ pub async fn create(
 ) -> Result<(StatusCode, Json<DesignView>)> {
     let template_id =
         draft.template_id.ok_or_else(|| Error::field("template_id", "required", "This field is required."))?;
-    let now = now_ms();
-    let id = Uuid::now_v7();
     let mut tx = state.db.begin().await?;
-    let loaded = templates::load(tx.ex(), template_id).await?.filter(|l| l.template.status == "active");
-    let loaded = loaded.ok_or_else(|| Error::field("template_id", "unknown_template", "There is no such template."))?;
-    let q = catalog::quote(&loaded.catalog(), &draft.choices, lang).map_err(Error::Validation)?;
-    let new = NewDesign {
-        id,
+    let spec = DraftSpec {
         creator: user.id,
         template_id,
-        currency: loaded.template.currency(),
+        choices: &draft.choices,
         name: &draft.name,
         story: &draft.story,
         tags: &draft.tags,
         remix_of: None,
     };
-    insert(tx.ex(), new, now).await?;
-    write_choices(tx.ex(), id, &draft.choices, &q, now).await?;
+    let id = create_draft_in(&mut tx, spec, lang, now_ms()).await?;
     tx.commit().await?;
     Ok((StatusCode::CREATED, Json(read_view(&state, id, lang, Some(&user)).await?)))
+}
+
+/// What a new draft is made of.
+pub struct DraftSpec<'a> {
+    pub creator: Uuid,
+    pub template_id: Uuid,
+    pub choices: &'a [Choice],
+    pub name: &'a str,
+    pub story: &'a str,
+    pub tags: &'a [String],
+    pub remix_of: Option<Uuid>,
+}
+
+/// Writes a new draft inside `tx`, refusing a selection that breaks the template's rules.
+pub async fn create_draft_in(tx: &mut Tx, d: DraftSpec<'_>, lang: Lang, now: i64) -> Result<Uuid> {
+    let loaded = templates::load(tx.ex(), d.template_id).await?.filter(|l| l.template.status == "active");
+    let loaded = loaded.ok_or_else(|| Error::field("template_id", "unknown_template", "There is no such template."))?;
+    let q = catalog::quote(&loaded.catalog(), d.choices, lang).map_err(Error::Validation)?;
+    let id = Uuid::now_v7();
+    let new = NewDesign {
+        id,
+        creator: d.creator,
+        template_id: d.template_id,
+        currency: loaded.template.currency(),
+        name: d.name,
+        story: d.story,
+        tags: d.tags,
+        remix_of: d.remix_of,
+    };
+    insert(tx.ex(), new, now).await?;
+    write_choices(tx.ex(), id, d.choices, &q, now).await?;
+    Ok(id)
 }
 
 async fn read_view(state: &AppState, id: Uuid, lang: Lang, viewer: Option<&CurrentUser>) -> Result<DesignView> {
@@ -702,9 +727,20 @@ pub async fn publish(
     lang: Lang,
     PathParam(id): PathParam<Uuid>,
 ) -> Result<Json<DesignView>> {
-    let now = now_ms();
     let mut tx = state.db.begin().await?;
-    let row = own_draft(tx.ex(), id, &user).await?;
+    own_draft(tx.ex(), id, &user).await?;
+    publish_in(&mut tx, id, lang, now_ms()).await?;
+    tx.commit().await?;
+    Ok(Json(read_view(&state, id, lang, Some(&user)).await?))
+}
+
+/// Publishes the draft `id` inside `tx`: it needs a name and a finished selection; what it is
+/// made of is frozen into its snapshot.
+pub async fn publish_in(tx: &mut Tx, id: Uuid, lang: Lang, now: i64) -> Result<()> {
+    let row = find(tx.ex(), id)
+        .await?
+        .filter(|r| r.status == "draft")
+        .ok_or_else(|| Error::code(ErrorCode::DesignNotEditable))?;
     let loaded = templates::load(tx.ex(), row.template_id).await?.ok_or_else(|| Error::code(ErrorCode::NotFound))?;
     let choices = choices_of(tx.ex(), id).await?;
     let mut missing = Vec::new();
@@ -747,8 +783,7 @@ pub async fn publish(
     if changed == 0 {
         return Err(Error::code(ErrorCode::DesignNotEditable));
     }
-    tx.commit().await?;
-    Ok(Json(read_view(&state, id, lang, Some(&user)).await?))
+    Ok(())
 }
 
 /// `the-big-one-k3x9q2`: the name's words, then a suffix from the id so slugs never collide.
@@ -811,7 +846,6 @@ pub async fn remix(
     PathParam(id): PathParam<Uuid>,
 ) -> Result<(StatusCode, Json<DesignView>)> {
     let now = now_ms();
-    let new_id = Uuid::now_v7();
     let mut tx = state.db.begin().await?;
     let source =
         find(tx.ex(), id).await?.filter(|r| r.status == "published").ok_or_else(|| Error::code(ErrorCode::NotFound))?;
@@ -832,21 +866,18 @@ pub async fn remix(
             kept = trial;
         }
     }
-    let q = catalog::quote(&catalog, &kept, lang).map_err(Error::Validation)?;
     let prefix = lang.pick("Remix of", "Remix de");
     let name: String = format!("{prefix} {}", source.name).chars().take(80).collect();
-    let new = NewDesign {
-        id: new_id,
+    let spec = DraftSpec {
         creator: user.id,
         template_id: source.template_id,
-        currency: loaded.template.currency(),
+        choices: &kept,
         name: &name,
         story: "",
         tags: &[],
         remix_of: Some(id),
     };
-    insert(tx.ex(), new, now).await?;
-    write_choices(tx.ex(), new_id, &kept, &q, now).await?;
+    let new_id = create_draft_in(&mut tx, spec, lang, now).await?;
     tx.commit().await?;
     Ok((StatusCode::CREATED, Json(read_view(&state, new_id, lang, Some(&user)).await?)))
 }
