@@ -21,6 +21,7 @@ use crate::db::Db;
 use crate::error::{Error, ErrorCode};
 use crate::http::{Access, Api, RouteSpec, observe, ops, web};
 use crate::settings::Settings;
+use crate::studio::share::PreviewCache;
 
 /// The largest request body the API reads.
 pub const BODY_LIMIT: usize = 64 * 1024;
@@ -32,6 +33,8 @@ pub struct AppState {
     pub tokens: Arc<TokenKeys>,
     pub throttle: Arc<LoginThrottle>,
     pub metrics: PrometheusHandle,
+    /// Rendered share pictures, by content.
+    pub previews: Arc<PreviewCache>,
 }
 
 impl AppState {
@@ -42,6 +45,7 @@ impl AppState {
             tokens: Arc::new(tokens),
             throttle: Arc::new(LoginThrottle::new(Limits::default())),
             metrics: observe::metrics_handle(),
+            previews: Arc::new(PreviewCache::new(512)),
         }
     }
 }

@@ -43,6 +43,12 @@ fn load(dir: Option<&PathBuf>, path: &str) -> Option<Asset> {
     }
 }
 
+/// The web app's `index.html`, if it is built.
+pub fn index_html(state: &AppState) -> Option<String> {
+    let asset = load(state.settings.web_dist.as_ref(), "index.html")?;
+    String::from_utf8(asset.bytes.into_owned()).ok()
+}
+
 /// A strong ETag from the first 16 bytes of a SHA-256.
 fn etag_of(sha256: &[u8]) -> String {
     let hex: String = sha256.iter().take(16).map(|b| format!("{b:02x}")).collect();
@@ -88,7 +94,7 @@ pub async fn serve(State(state): State<AppState>, method: Method, uri: Uri, head
     res
 }
 
-fn not_built() -> Response {
+pub fn not_built() -> Response {
     let body = "<!doctype html><meta charset=utf-8><title>cocreate</title>\
                 <p>The web app is not built. Run <code>make run</code>, or <code>npm run build</code> in frontend/.</p>";
     (StatusCode::SERVICE_UNAVAILABLE, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response()

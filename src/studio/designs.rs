@@ -248,6 +248,10 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
+    pub fn price_minor(&self) -> i64 {
+        self.price
+    }
+
     /// A published design was finished by definition.
     fn quote(&self) -> QuoteView {
         QuoteView {
@@ -343,6 +347,31 @@ const DESIGN_COLUMNS: &str = "d.id, d.creator_id, d.template_id, d.status, d.slu
 async fn find(ex: Ex<'_>, id: Uuid) -> Result<Option<DesignRow>> {
     let sql = format!("SELECT {DESIGN_COLUMNS} FROM designs d WHERE d.id = $1");
     Ok(on_db!(ex, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone())).bind(id).fetch_optional(&mut *c).await)?)
+}
+
+/// A published or withdrawn design by its slug, with its creator's display name.
+pub async fn published_with_creator(ex: Ex<'_>, slug: &str) -> Result<Option<(DesignRow, String)>> {
+    let sql = format!(
+        "SELECT {DESIGN_COLUMNS}, a.display_name FROM designs d JOIN accounts a ON a.id = d.creator_id \
+         WHERE d.slug = $1 AND d.status <> 'draft'"
+    );
+    #[derive(sqlx::FromRow)]
+    struct WithName {
+        #[sqlx(flatten)]
+        row: DesignRow,
+        display_name: String,
+    }
+    let found: Option<WithName> =
+        on_db!(ex, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone())).bind(slug).fetch_optional(&mut *c).await)?;
+    Ok(found.map(|w| (w.row, w.display_name)))
+}
+
+/// The frozen snapshot of a published design.
+pub fn snapshot_of(row: &DesignRow) -> Result<Snapshot> {
+    row.snapshot
+        .as_deref()
+        .and_then(|s| serde_json::from_str(s).ok())
+        .ok_or_else(|| Error::Other(anyhow::anyhow!("published design {} has no snapshot", row.id)))
 }
 
 async fn find_by_slug(ex: Ex<'_>, slug: &str) -> Result<Option<DesignRow>> {
@@ -905,11 +934,7 @@ pub async fn by_slug(
 ) -> Result<Json<PublicDesign>> {
     let mut conn = state.db.reader().await?;
     let row = find_by_slug(conn.ex(), &slug).await?.ok_or_else(|| Error::code(ErrorCode::NotFound))?;
-    let snapshot: Snapshot = row
-        .snapshot
-        .as_deref()
-        .and_then(|s| serde_json::from_str(s).ok())
-        .ok_or_else(|| Error::Other(anyhow::anyhow!("published design {} has no snapshot", row.id)))?;
+    let snapshot = snapshot_of(&row)?;
     let design = view(&mut conn, &row, lang, viewer.as_ref()).await?;
     let mut layers: Vec<PictureLayer> =
         snapshot.options.iter().map(|o| PictureLayer { svg: o.layer_svg.clone(), z: o.layer_z }).collect();

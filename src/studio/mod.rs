@@ -4,6 +4,7 @@
 pub mod catalog;
 pub mod designs;
 pub mod input;
+pub mod share;
 pub mod templates;
 
 use utoipa_axum::routes;
@@ -29,4 +30,6 @@ pub fn routes(api: Api) -> Api {
         .route(Access::SignedIn, routes!(designs::remix))
         .route(Access::SignedIn, routes!(designs::mine))
         .route(Access::Public, routes!(designs::by_slug))
+        .route(Access::Public, routes!(share::page))
+        .route(Access::Public, routes!(share::preview))
 }
