@@ -59,6 +59,7 @@ async fn demo_data_loads_twice_without_change(backend: Backend) {
     assert!(app.count("designs WHERE status = 'published'").await >= 45);
     assert!(app.count("designs WHERE remix_of IS NOT NULL").await >= 3);
     assert!(app.count("(SELECT DISTINCT creator_id FROM designs) AS c").await >= 12);
+    assert_eq!(app.count("design_co_creators WHERE status = 'accepted'").await, 2, "one design made by three friends");
 
     // The burger has at least 25 options in 5 groups, each with its own picture layer.
     let list: Value = app.client.get(app.url("/api/v1/templates")).send().await.unwrap().json().await.unwrap();

@@ -300,6 +300,13 @@ pub async fn seed(db: &Db, creators: &[Uuid]) -> anyhow::Result<()> {
         if let Err(e) = designs::publish_in(&mut tx, id, Lang::En, at).await {
             anyhow::bail!("demo design {i} ({name}) cannot be published: {e}");
         }
+        if i == 2 {
+            // Made by three friends: the creator keeps half, the others share the rest.
+            let friends = [creators[(i + 1) % creators.len()], creators[(i + 2) % creators.len()]];
+            for (friend, bps) in friends.into_iter().zip([3000, 2000]) {
+                crate::studio::co_creators::insert_accepted(tx.ex(), id, friend, bps, at).await?;
+            }
+        }
         published.push((id, template.template.id));
     }
     tx.commit().await?;

@@ -188,6 +188,8 @@ pub struct DesignView {
     pub quote: QuoteView,
     pub creator: Person,
     pub remix_of: Option<DesignLink>,
+    /// Who shares the royalties, and whether they all agreed.
+    pub split: super::co_creators::Split,
     pub created_at: i64,
     pub updated_at: i64,
     pub published_at: Option<i64>,
@@ -512,8 +514,10 @@ async fn view(
         }
         false => None,
     };
+    let split = super::co_creators::split_of(ex_conn.ex(), row.id).await?;
     Ok(DesignView {
         id: row.id,
+        split,
         status: row.status.clone(),
         slug: row.slug.clone(),
         url: row.slug.as_ref().map(|s| format!("/d/{s}")),
@@ -663,8 +667,18 @@ pub async fn get(
 ) -> Result<Json<DesignView>> {
     let mut conn = state.db.reader().await?;
     let row = find(conn.ex(), id).await?.ok_or_else(|| Error::code(ErrorCode::NotFound))?;
-    if row.status == "draft" && viewer.as_ref().map(|v| v.id) != Some(row.creator_id) {
-        return Err(Error::code(ErrorCode::NotFound));
+    if row.status == "draft" {
+        // A draft is seen by its creator and by the people invited to create it with them.
+        let invited = match &viewer {
+            Some(v) if v.id == row.creator_id => true,
+            Some(v) => {
+                super::co_creators::split_of(conn.ex(), row.id).await?.co_creators.iter().any(|c| c.account_id == v.id)
+            }
+            None => false,
+        };
+        if !invited {
+            return Err(Error::code(ErrorCode::NotFound));
+        }
     }
     Ok(Json(view(&mut conn, &row, lang, viewer.as_ref()).await?))
 }

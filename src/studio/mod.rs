@@ -2,6 +2,7 @@
 //! sharing and remixing.
 
 pub mod catalog;
+pub mod co_creators;
 pub mod designs;
 pub mod input;
 pub mod share;
@@ -30,6 +31,9 @@ pub fn routes(api: Api) -> Api {
         .route(Access::SignedIn, routes!(designs::remix))
         .route(Access::SignedIn, routes!(designs::mine))
         .route(Access::Public, routes!(designs::by_slug))
+        .route(Access::SignedIn, routes!(co_creators::set))
+        .route(Access::SignedIn, routes!(co_creators::answer))
+        .route(Access::SignedIn, routes!(co_creators::mine))
         .route(Access::Public, routes!(share::page))
         .route(Access::Public, routes!(share::preview))
 }
