@@ -83,7 +83,8 @@ async fn main() {
         log_format: LogFormat::Text,
     };
     let tokens = TokenKeys::load(&settings).unwrap();
-    let (router, _) = app::router(AppState::new(db, settings, tokens));
+    cocreate::demo::seed(&db).await.unwrap();
+    let (router, _) = app::router(AppState::new(db.clone(), settings, tokens));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(app::serve(listener, router, std::future::pending()));
@@ -117,14 +118,96 @@ async fn main() {
     .await;
     print("GET /api/v1/me (JWT + 3 reads)", &me, Some(&baseline));
 
+    // Sign-ins spread over many accounts, as in life (one account's attempts are throttled).
+    let accounts = 64;
+    for i in 0..accounts {
+        let email = format!("reader{i}@example.com");
+        cocreate::cli::create_user(
+            &db,
+            &email,
+            Some("Reader"),
+            "bench password 1",
+            cocreate::accounts::domain::Role::Customer,
+        )
+        .await
+        .unwrap();
+    }
+    let next = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let (c, b) = (client.clone(), base.clone());
     let login = load(move || {
         let (c, b) = (c.clone(), b.clone());
+        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % accounts;
         async move {
-            let body = json!({ "email": "bench@example.com", "password": "bench password 1" });
+            let body = json!({ "email": format!("reader{i}@example.com"), "password": "bench password 1" });
             c.post(format!("{b}/api/v1/auth/login")).json(&body).send().await.is_ok_and(|r| r.status().is_success())
         }
     })
     .await;
     print("POST /api/v1/auth/login (argon2id)", &login, Some(&baseline));
+
+    // The studio: a quote for a full burger, re-priced on every pick.
+    let templates: serde_json::Value =
+        client.get(format!("{base}/api/v1/templates")).send().await.unwrap().json().await.unwrap();
+    let burger_id =
+        templates["items"].as_array().unwrap().iter().find(|t| t["slug"] == "burger").unwrap()["id"].clone();
+    let burger: serde_json::Value = client
+        .get(format!("{base}/api/v1/templates/{}", burger_id.as_str().unwrap()))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let groups = burger["groups"].as_array().unwrap();
+    let pick = |g: usize, o: usize| json!({ "option_id": groups[g]["options"][o]["id"], "quantity": 1 });
+    let selection = json!({ "template_id": burger_id, "choices": [pick(0, 1), pick(1, 0), pick(2, 0), pick(3, 0), pick(3, 1), pick(4, 3)] });
+    let (c, b) = (client.clone(), base.clone());
+    let quote = load(move || {
+        let (c, b, body) = (c.clone(), b.clone(), selection.clone());
+        async move {
+            c.post(format!("{b}/api/v1/designs/quote")).json(&body).send().await.is_ok_and(|r| r.status().is_success())
+        }
+    })
+    .await;
+    print("POST /api/v1/designs/quote (burger)", &quote, Some(&baseline));
+
+    // Share pictures: the first render of a design, then the cached picture over HTTP.
+    let slugs: Vec<String> = {
+        let mut conn = db.reader().await.unwrap();
+        cocreate::on_db!(conn.ex(), |c| sqlx::query_scalar::<_, String>(
+            "SELECT slug FROM designs WHERE slug IS NOT NULL ORDER BY slug"
+        )
+        .fetch_all(&mut *c)
+        .await)
+        .unwrap()
+    };
+    let mut first = Vec::new();
+    for slug in slugs.iter().take(20) {
+        let t = Instant::now();
+        let res = client.get(format!("{base}/d/{slug}/preview.png")).send().await.unwrap();
+        assert!(res.status().is_success());
+        res.bytes().await.unwrap();
+        first.push(t.elapsed());
+    }
+    first.sort();
+    println!(
+        "{:<34} p50 {:>7.2} ms  max {:>7.2} ms  n={}",
+        "preview.png first render (HTTP)",
+        first[first.len() / 2].as_secs_f64() * 1e3,
+        first[first.len() - 1].as_secs_f64() * 1e3,
+        first.len()
+    );
+    let cached_slug = slugs[0].clone();
+    let (c, b) = (client.clone(), base.clone());
+    let cached = load(move || {
+        let (c, b, s) = (c.clone(), b.clone(), cached_slug.clone());
+        async move {
+            match c.get(format!("{b}/d/{s}/preview.png")).send().await {
+                Ok(r) if r.status().is_success() => r.bytes().await.is_ok(),
+                _ => false,
+            }
+        }
+    })
+    .await;
+    print("GET preview.png (cached)", &cached, Some(&baseline));
 }
