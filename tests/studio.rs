@@ -201,7 +201,7 @@ both!(an_out_of_stock_option_cannot_be_chosen, |app| {
     .await;
     assert_eq!(body["errors"][0]["code"], "unavailable");
     assert_eq!(body["errors"][0]["message"], "Mayo is not available at the moment.");
-    assert_eq!(app.count("audit_log WHERE action = 'option.availability_changed'").await, 1);
+    assert_eq!(app.count("audit_log WHERE action = 'option.updated'").await, 1);
 });
 
 async fn create_draft(app: &TestApp, token: &str, body: Value) -> Value {
@@ -274,7 +274,7 @@ both!(a_draft_is_published_once_finished_and_then_frozen, |app| {
     assert_eq!(page["name"], "The Big One");
     assert_eq!(page["story"], story, "the story is kept as typed; pages show it as text");
     assert_eq!(page["tags"], json!(["smoky", "beef"]));
-    assert_eq!(page["quote"]["price"]["amount_minor"], 500 + 2 * 250);
+    assert_eq!(page["quote"]["price"]["amount_minor"], 500 + 2 * 250, "the bun's new price does not touch it");
     assert_eq!(page["chosen"][1], json!({ "name": { "en": "Beef", "fr": "Bœuf" }, "quantity": 2 }));
     assert_eq!(page["picture"]["layers"].as_array().unwrap().len(), 2);
     assert_eq!(page["creator"]["display_name"], "Test Person");
@@ -404,4 +404,35 @@ both!(bad_design_input_is_refused_with_every_field, |app| {
         app.client.post(app.url("/api/v1/designs/quote")).json(&json!({ "template_id": "nope" })).send().await.unwrap();
     problem(res, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
     assert_eq!(app.count("designs").await, 0);
+});
+
+both!(a_design_the_kitchen_cannot_prepare_in_time_cannot_be_published, |app| {
+    let (curator, t) = brand_with_burger(&app).await;
+    let alice = app.token_for("alice@example.com").await;
+    let choices = json!([{ "option_id": option_id(&t, 0, 0) }, { "option_id": option_id(&t, 1, 0), "quantity": 2 }]);
+    let d =
+        create_draft(&app, &alice, json!({ "template_id": t["id"], "choices": choices, "name": "Slow Food" })).await;
+    // The kitchen finds beef takes longer: 60 + 30 + 2 x 150 = 390 s, over the 300 s the counter allows.
+    app.client
+        .patch(app.url(&format!("/api/v1/brand/options/{}", option_id(&t, 1, 0))))
+        .bearer_auth(&curator)
+        .json(&json!({ "prep_seconds": 150 }))
+        .send()
+        .await
+        .unwrap();
+    let id = d["id"].as_str().unwrap();
+    let res =
+        app.client.post(app.url(&format!("/api/v1/designs/{id}/publish"))).bearer_auth(&alice).send().await.unwrap();
+    let body = problem(res, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    assert_eq!(body["errors"][0]["code"], "too_long_to_prepare");
+    assert!(body["errors"][0]["message"].as_str().unwrap().contains("6:30"), "{body}");
+    let res = app
+        .client
+        .patch(app.url(&format!("/api/v1/brand/options/{}", option_id(&t, 1, 0))))
+        .bearer_auth(&curator)
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap();
+    problem(res, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
 });

@@ -21,7 +21,7 @@ pub fn routes(api: Api) -> Api {
         .route(CURATION, routes!(templates::create))
         .route(Access::Public, routes!(templates::get))
         .route(Access::BRAND, routes!(templates::get_for_brand))
-        .route(CURATION, routes!(templates::set_availability))
+        .route(CURATION, routes!(templates::update_option))
         .route(Access::Public, routes!(designs::quote))
         .route(Access::SignedIn, routes!(designs::create))
         .route(Access::Public, routes!(designs::get))

@@ -645,37 +645,58 @@ pub async fn create(
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
-pub struct AvailabilityBody {
+pub struct OptionChangeBody {
     pub availability: Option<Availability>,
+    /// Minor units of the template's currency.
+    pub price_delta: Option<i64>,
+    pub cost: Option<i64>,
+    pub prep_seconds: Option<i64>,
 }
 
-pub struct SetAvailability(Availability);
+/// A change to an option: any of its availability, price, cost and preparation time.
+pub struct OptionChange(OptionChangeBody);
 
-impl Input for SetAvailability {
-    type Raw = AvailabilityBody;
-    fn parse(raw: AvailabilityBody) -> Result<Self, Vec<FieldError>> {
-        raw.availability
-            .map(SetAvailability)
-            .ok_or_else(|| vec![FieldError::new("availability", "required", "This field is required.")])
+impl Input for OptionChange {
+    type Raw = OptionChangeBody;
+    fn parse(raw: OptionChangeBody) -> Result<Self, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        for (field, value) in [("cost", raw.cost), ("prep_seconds", raw.prep_seconds)] {
+            if value.is_some_and(|v| v < 0) {
+                errors.push(FieldError::new(field, "negative", "This may not be negative."));
+            }
+        }
+        if raw.availability.is_none() && raw.price_delta.is_none() && raw.cost.is_none() && raw.prep_seconds.is_none() {
+            errors.push(FieldError::new(
+                "",
+                "empty",
+                "Say what changes: availability, price_delta, cost or prep_seconds.",
+            ));
+        }
+        if errors.is_empty() { Ok(OptionChange(raw)) } else { Err(errors) }
     }
 }
 
-/// Marks an option available, out of stock or retired. Published designs keep what they were
-/// made of; new drafts can no longer pick an option that is not available.
+/// Changes an option: marks it out of stock or retired, or changes its price, cost or
+/// preparation time. Published designs keep what they were made of (their snapshot); drafts and
+/// new designs see the change at once.
 #[utoipa::path(patch, path = "/api/v1/brand/options/{id}", tag = "brand", params(("id" = Uuid, Path)),
-    request_body = AvailabilityBody,
-    responses((status = 200, body = OptionView), (status = 404, body = crate::error::Problem)))]
-pub async fn set_availability(
+    request_body = OptionChangeBody,
+    responses((status = 200, body = OptionView), (status = 404, body = crate::error::Problem), (status = 422, body = crate::error::Problem)))]
+pub async fn update_option(
     State(state): State<AppState>,
     user: CurrentUser,
     PathParam(id): PathParam<Uuid>,
-    Valid(SetAvailability(availability)): Valid<SetAvailability>,
+    Valid(OptionChange(change)): Valid<OptionChange>,
 ) -> Result<Json<OptionView>> {
     let mut tx = state.db.begin().await?;
-    let sql = "UPDATE options SET availability = $2, updated_at = $3 WHERE id = $1";
+    let sql = "UPDATE options SET availability = COALESCE($2, availability), price_delta = COALESCE($3, price_delta), \
+               cost = COALESCE($4, cost), prep_seconds = COALESCE($5, prep_seconds), updated_at = $6 WHERE id = $1";
     let changed = on_db!(tx.ex(), |c| sqlx::query(sql)
         .bind(id)
-        .bind(availability.as_str())
+        .bind(change.availability.map(Availability::as_str))
+        .bind(change.price_delta)
+        .bind(change.cost)
+        .bind(change.prep_seconds)
         .bind(now_ms())
         .execute(&mut *c)
         .await
@@ -691,10 +712,15 @@ pub async fn set_availability(
     .await)?;
     let entry = audit::Entry {
         actor: Some(user.id),
-        action: "option.availability_changed",
+        action: "option.updated",
         target_type: "option",
         target_id: id.to_string(),
-        detail: serde_json::json!({ "availability": availability }),
+        detail: serde_json::json!({
+            "availability": change.availability,
+            "price_delta": change.price_delta,
+            "cost": change.cost,
+            "prep_seconds": change.prep_seconds,
+        }),
     };
     audit::record(tx.ex(), entry).await?;
     let loaded = load(tx.ex(), template_id).await?.ok_or_else(|| Error::code(ErrorCode::NotFound))?;
