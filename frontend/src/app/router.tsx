@@ -3,7 +3,9 @@ import { AccountPage } from '@/features/auth/components/account-page';
 import { SignInPage } from '@/features/auth/components/sign-in-page';
 import { SignUpPage } from '@/features/auth/components/sign-up-page';
 import { BrandConsolePage } from '@/features/brand/components/brand-console-page';
-import { DesignPage } from '@/features/design/components/design-page';
+import { PublicDesignPage } from '@/features/design/components/public-design-page';
+import { StudioHomePage } from '@/features/design/components/studio-home-page';
+import { StudioPage } from '@/features/design/components/studio-page';
 import { EarningsPage } from '@/features/earnings/components/earnings-page';
 import { HomePage } from '@/features/shell/components/home-page';
 import { NotFoundPage } from '@/features/shell/components/not-found-page';
@@ -18,7 +20,25 @@ export const routes: RouteObject[] = [
     errorElement: <CrashPage />,
     children: [
       { index: true, element: <HomePage /> },
-      { path: 'design', element: <DesignPage /> },
+      { path: 'design', element: <StudioHomePage /> },
+      // One page for both: a new design's first save moves it to its draft's address.
+      {
+        path: 'design/new/:templateId',
+        element: (
+          <RequireAuth>
+            <StudioPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'design/:id/edit',
+        element: (
+          <RequireAuth>
+            <StudioPage />
+          </RequireAuth>
+        ),
+      },
+      { path: 'd/:slug', element: <PublicDesignPage /> },
       { path: 'vote', element: <VotePage /> },
       {
         path: 'brand',

@@ -192,6 +192,18 @@ export class ApiClient {
     return this.request<T>(path, { ...options, method: 'POST', body });
   }
 
+  put<T>(path: string, body?: unknown, options: Omit<RequestOptions, 'method' | 'body'> = {}) {
+    return this.request<T>(path, { ...options, method: 'PUT', body });
+  }
+
+  patch<T>(path: string, body?: unknown, options: Omit<RequestOptions, 'method' | 'body'> = {}) {
+    return this.request<T>(path, { ...options, method: 'PATCH', body });
+  }
+
+  delete<T = undefined>(path: string, options: Omit<RequestOptions, 'method' | 'body'> = {}) {
+    return this.request<T>(path, { ...options, method: 'DELETE' });
+  }
+
   private async fetchRefresh(): Promise<Session | null> {
     try {
       return await this.send<Session>('/auth/refresh', { method: 'POST' }, null);

@@ -38,3 +38,42 @@ export function deferred<T>() {
   });
   return { promise, resolve };
 }
+
+export interface FakeRequest {
+  method: string;
+  /** Path under /api/v1, with its query string. */
+  path: string;
+  /** The JSON body, parsed. */
+  body: unknown;
+  headers: Headers;
+}
+
+export type FakeRoute = (request: FakeRequest) => Response | Promise<Response>;
+
+/**
+ * A fetch that answers API calls by `"METHOD /path"` (path under /api/v1, e.g.
+ * `"GET /templates/t1"`), and records every request. An unknown route is a 404 problem.
+ */
+export function fakeApi(routes: Record<string, FakeRoute>) {
+  const requests: FakeRequest[] = [];
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const path = url.replace(/^.*?\/api\/v1/, '');
+    const method = init?.method ?? 'GET';
+    const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
+    const request = { method, path, body, headers: new Headers(init?.headers) };
+    requests.push(request);
+    const route = routes[`${method} ${path}`];
+    if (!route) {
+      return problemResponse({
+        type: 'about:blank',
+        title: 'Not found',
+        status: 404,
+        code: 'not_found',
+        detail: `no fake route for ${method} ${path}`,
+      });
+    }
+    return route(request);
+  };
+  return { fetch, requests };
+}

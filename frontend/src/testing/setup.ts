@@ -5,6 +5,11 @@ import { i18n, initI18n } from '@/lib/i18n';
 
 initI18n('en');
 
+// jsdom lays nothing out, so it has no scrolling to do.
+Element.prototype.scrollIntoView = function scrollIntoView() {
+  // Nothing to scroll.
+};
+
 beforeEach(async () => {
   window.localStorage.clear();
   await i18n.changeLanguage('en');

@@ -4,21 +4,31 @@ import { Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { useLogout } from '@/features/auth/api/logout';
 import { SiteHeader } from '@/features/shell/components/site-header';
 
+function keepsFocus(state: unknown): boolean {
+  return (
+    typeof state === 'object' && state !== null && 'keepFocus' in state && state.keepFocus === true
+  );
+}
+
 /** Every page: skip link, header, the page itself, footer. */
 export function AppLayout() {
   const { t } = useTranslation();
   const logout = useLogout();
   const mainRef = useRef<HTMLElement>(null);
-  const { pathname } = useLocation();
-  const firstPath = useRef(pathname);
+  const location = useLocation();
+  const pathname = location.pathname;
+  const previousPath = useRef(pathname);
+  const keepFocus = keepsFocus(location.state as unknown);
 
   // After a client-side navigation, start screen readers and keyboard users at the new page
-  // (a full page load already starts at the top).
+  // (a full page load already starts at the top). A page that only renames itself (a new
+  // design saved as a draft) navigates with `{ keepFocus: true }` and stays where the user is.
   useEffect(() => {
-    if (firstPath.current === pathname) return;
-    firstPath.current = '';
+    if (previousPath.current === pathname) return;
+    previousPath.current = pathname;
+    if (keepFocus) return;
     mainRef.current?.focus({ preventScroll: true });
-  }, [pathname]);
+  }, [pathname, keepFocus]);
 
   return (
     <div className="app">

@@ -1,0 +1,21 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiClient } from '@/lib/api-client';
+import type { PublicDesign } from '../types';
+
+/** GET /api/v1/designs/by-slug/{slug} (public): a published design as frozen at publication. */
+export function getDesignBySlug(slug: string, signal?: AbortSignal): Promise<PublicDesign> {
+  return apiClient.get<PublicDesign>(`/designs/by-slug/${encodeURIComponent(slug)}`, { signal });
+}
+
+export const designBySlugQueryKey = (slug: string) => ['designs', 'by-slug', slug] as const;
+
+export function designBySlugQueryOptions(slug: string) {
+  return queryOptions({
+    queryKey: designBySlugQueryKey(slug),
+    queryFn: ({ signal }) => getDesignBySlug(slug, signal),
+  });
+}
+
+export function useDesignBySlug(slug: string) {
+  return useQuery(designBySlugQueryOptions(slug));
+}

@@ -1,0 +1,80 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { Alert } from '@/components/alert';
+import { LoadingState } from '@/components/loading-state';
+import { useDocumentTitle } from '@/hooks/use-document-title';
+import { useFormatters } from '@/hooks/use-formatters';
+import { ApiError } from '@/lib/api-client';
+import { apiErrorMessage } from '@/lib/errors';
+import { useDesign } from '../api/get-design';
+import { useTemplate } from '../api/get-template';
+import { publicDesignPath } from '../utils/paths';
+import { StudioEditor } from './studio-editor';
+
+/**
+ * /design/new/:templateId and /design/:id/edit. Both render this page, so when a new design's
+ * first save moves it to its draft's address the studio stays as it is.
+ */
+export function StudioPage() {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const { id, templateId: templateParam } = useParams();
+  const design = useDesign(id);
+  const templateId = id ? design.data?.template_id : templateParam;
+  const template = useTemplate(templateId);
+  const templateName = template.data ? format.text(template.data.name) : '';
+  const title = (design.data?.name ?? '') || templateName;
+  useDocumentTitle(title ? t('studio.pageTitle', { name: title }) : t('nav.design'));
+
+  // A failed background refetch keeps the studio (and the creator's unsaved work) open.
+  if (id && design.isPending) return <LoadingState label={t('studio.loading')} />;
+  if (design.isError && !design.data) return <Unavailable error={design.error} />;
+  if (design.data && design.data.status !== 'draft') {
+    const view = publicDesignPath(design.data);
+    return (
+      <section className="page page-narrow" data-testid="not-editable">
+        <h1>{design.data.name}</h1>
+        <p className="lead">{t('studio.notEditable')}</p>
+        <p className="button-row">
+          {view ? (
+            <Link to={view} className="button button-primary">
+              {t('studio.viewPublished')}
+            </Link>
+          ) : null}
+          <Link to="/design" className="button button-ghost">
+            {t('studio.backToStudio')}
+          </Link>
+        </p>
+      </section>
+    );
+  }
+  if (template.isPending) return <LoadingState label={t('studio.loading')} />;
+  if (template.isError && !template.data) return <Unavailable error={template.error} />;
+
+  return (
+    <div className="page" data-testid="studio-page">
+      <header className="page-header">
+        <p className="eyebrow">{design.data ? t('studio.editingDraft') : t('studio.newDesign')}</p>
+        <h1>{format.text(template.data.name)}</h1>
+        <p className="lead">{format.text(template.data.description)}</p>
+      </header>
+      <StudioEditor template={template.data} design={design.data ?? null} />
+    </div>
+  );
+}
+
+function Unavailable({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  const missing = error instanceof ApiError && error.status === 404;
+  return (
+    <section className="page page-narrow" data-testid="studio-unavailable">
+      <h1>{missing ? t('studio.notFound') : t('studio.unavailable')}</h1>
+      {missing ? null : <Alert tone="error">{apiErrorMessage(error, t)}</Alert>}
+      <p>
+        <Link to="/design" className="button button-primary">
+          {t('studio.backToStudio')}
+        </Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+/** Designs as the studio API (/api/v1/designs) sends them. */
+import type { Localized, Money, Nutrition } from '@/types/studio';
+
+export interface Choice {
+  option_id: string;
+  quantity: number;
+}
+
+/** A rule the selection does not meet yet (`groups.<id>`, `choices`), worded by the server. */
+export interface Unfinished {
+  field: string;
+  code: string;
+  message: string;
+}
+
+/** What a selection comes to, from `POST /designs/quote`. */
+export interface Quote {
+  price: Money;
+  nutrition: Nutrition;
+  allergens: string[];
+  dietary: string[];
+  /** Chosen option ids, bottom layer first. */
+  layers: string[];
+  ready_to_publish: boolean;
+  unfinished: Unfinished[];
+}
+
+export type DesignStatus = 'draft' | 'published' | 'withdrawn';
+
+export interface DesignCredit {
+  slug: string;
+  name: string;
+  creator_name: string;
+}
+
+export interface Design {
+  id: string;
+  status: DesignStatus;
+  slug: string | null;
+  /** `/d/{slug}` once published. */
+  url: string | null;
+  template_id: string;
+  template_name: Localized;
+  name: string;
+  story: string;
+  tags: string[];
+  choices: Choice[];
+  quote: Quote;
+  creator: { id: string; display_name: string };
+  remix_of: (DesignCredit & { id: string }) | null;
+  created_at: number;
+  updated_at: number;
+  /** Unix milliseconds, UTC. */
+  published_at: number | null;
+}
+
+/** A published (or withdrawn) design as anyone sees it: the snapshot taken at publication. */
+export interface PublicDesign extends Design {
+  picture: { base_layer_svg: string; layers: { svg: string; z: number }[] };
+  chosen: { name: Localized; quantity: number }[];
+  remixes: DesignCredit[];
+  /** The design this one remixes, that one's original, and so on: nearest first. */
+  ancestry: DesignCredit[];
+}
+
+/** What a creator edits: the body of `PUT /designs/{id}`. */
+export interface DesignDraft {
+  choices: Choice[];
+  name: string;
+  story: string;
+  tags: string[];
+}

@@ -1,0 +1,11 @@
+/** The studio's addresses in the web app. */
+
+export const newDesignPath = (templateId: string) =>
+  `/design/new/${encodeURIComponent(templateId)}`;
+
+export const editDesignPath = (id: string) => `/design/${encodeURIComponent(id)}/edit`;
+
+/** A published (or withdrawn) design's public page, `/d/{slug}`; none for a draft. */
+export function publicDesignPath(design: { slug: string | null }): string | null {
+  return design.slug ? `/d/${encodeURIComponent(design.slug)}` : null;
+}

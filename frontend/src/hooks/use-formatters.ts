@@ -1,0 +1,30 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  formatDuration,
+  formatGramsFromMg,
+  formatInteger,
+  formatMoney,
+  formatMoneyDelta,
+  localize,
+} from '@/lib/format';
+import { isLanguage, type Language } from '@/lib/i18n';
+import type { Localized, Money } from '@/types/studio';
+
+/** The formatters of `@/lib/format`, bound to the page's language (and re-bound on a switch). */
+export function useFormatters() {
+  const { i18n } = useTranslation();
+  const language: Language = isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'en';
+  return useMemo(
+    () => ({
+      language,
+      money: (money: Money) => formatMoney(money, language),
+      moneyDelta: (money: Money) => formatMoneyDelta(money, language),
+      grams: (milligrams: number) => formatGramsFromMg(milligrams, language),
+      integer: (value: number) => formatInteger(value, language),
+      duration: (seconds: number) => formatDuration(seconds, language),
+      text: (text: Localized) => localize(text, language),
+    }),
+    [language],
+  );
+}
