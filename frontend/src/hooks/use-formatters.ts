@@ -24,6 +24,11 @@ export function useFormatters() {
       integer: (value: number) => formatInteger(value, language),
       duration: (seconds: number) => formatDuration(seconds, language),
       text: (text: Localized) => localize(text, language),
+      /** A share in basis points as a percentage: 2500 -> "25%", 1250 -> "12.5%". */
+      share: (bps: number) =>
+        new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 2 }).format(
+          bps / 10000,
+        ),
     }),
     [language],
   );

@@ -48,10 +48,27 @@ export interface Design {
   quote: Quote;
   creator: { id: string; display_name: string };
   remix_of: (DesignCredit & { id: string }) | null;
+  /** Who shares the royalties: the creator keeps what the co-creators' shares leave. */
+  split: Split;
   created_at: number;
   updated_at: number;
   /** Unix milliseconds, UTC. */
   published_at: number | null;
+}
+
+export interface CoCreator {
+  account_id: string;
+  display_name: string;
+  /** Basis points of the royalties (10,000 = all). */
+  share_bps: number;
+  status: 'invited' | 'accepted' | 'declined';
+}
+
+export interface Split {
+  creator_share_bps: number;
+  co_creators: CoCreator[];
+  /** Every co-creator accepted the split as it stands. */
+  agreed: boolean;
 }
 
 /** A published (or withdrawn) design as anyone sees it: the snapshot taken at publication. */

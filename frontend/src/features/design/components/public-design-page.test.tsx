@@ -64,6 +64,24 @@ describe('a published design’s page', () => {
     );
   });
 
+  it('credits the co-creators who accepted, with the agreed split', async () => {
+    showDesign(
+      publicDesign({
+        split: {
+          creator_share_bps: 5000,
+          agreed: true,
+          co_creators: [
+            { account_id: 'a-1', display_name: 'Hugo', share_bps: 3000, status: 'accepted' },
+            { account_id: 'a-2', display_name: 'Inès', share_bps: 2000, status: 'accepted' },
+          ],
+        },
+      }),
+    );
+    const credit = await screen.findByTestId('co-creators');
+    expect(credit).toHaveTextContent('made with Hugo, Inès');
+    expect(credit).toHaveTextContent('royalties shared Ada 50%, Hugo 30%, Inès 20%');
+  });
+
   it('credits the design it remixes and lists the family', async () => {
     showDesign(
       publicDesign({

@@ -57,6 +57,7 @@ function DesignView({ design }: { design: PublicDesign }) {
   const withdraw = useWithdrawDesign();
   const signedIn = session.status === 'signedIn';
   const isOwner = session.session?.account.id === design.creator.id;
+  const coCreators = design.split.co_creators.filter((c) => c.status === 'accepted');
   const withdrawn = design.status === 'withdrawn';
   const [confirmingWithdraw, setConfirmingWithdraw] = useState(false);
   const layers = [design.picture.base_layer_svg, ...stackLayers(design.picture.layers)];
@@ -80,6 +81,24 @@ function DesignView({ design }: { design: PublicDesign }) {
             {t('designPage.by', { name: design.creator.display_name })}
             {published ? <> · {t('designPage.publishedOn', { date: published })}</> : null}
           </p>
+          {coCreators.length > 0 ? (
+            <p className="design-credit" data-testid="co-creators">
+              {t('designPage.madeWith', {
+                names: coCreators.map((c) => c.display_name).join(', '),
+              })}
+              {design.split.agreed ? (
+                <>
+                  {' · '}
+                  {t('designPage.royaltySplit', {
+                    split: [
+                      `${design.creator.display_name} ${format.share(design.split.creator_share_bps)}`,
+                      ...coCreators.map((c) => `${c.display_name} ${format.share(c.share_bps)}`),
+                    ].join(', '),
+                  })}
+                </>
+              ) : null}
+            </p>
+          ) : null}
           {design.remix_of ? (
             <p className="design-credit" data-testid="remix-credit">
               {t('designPage.remixOf')}{' '}

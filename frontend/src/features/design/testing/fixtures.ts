@@ -119,6 +119,7 @@ export function draftDesign(overrides: Partial<Design> = {}): Design {
     quote: quoteFor(choices),
     creator: { id: '01937b2e-0000-7000-8000-000000000001', display_name: 'Ada' },
     remix_of: null,
+    split: { creator_share_bps: 10000, co_creators: [], agreed: true },
     created_at: Date.UTC(2026, 10, 1),
     updated_at: Date.UTC(2026, 10, 1),
     published_at: null,
