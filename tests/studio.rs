@@ -436,3 +436,62 @@ both!(a_design_the_kitchen_cannot_prepare_in_time_cannot_be_published, |app| {
         .unwrap();
     problem(res, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
 });
+
+both!(the_brand_changes_and_retires_a_template_without_touching_published_designs, |app| {
+    let (curator, t) = brand_with_burger(&app).await;
+    let id = t["id"].as_str().unwrap();
+    let alice = app.token_for("alice@example.com").await;
+    let choices = json!([{ "option_id": option_id(&t, 0, 0) }, { "option_id": option_id(&t, 1, 0) }]);
+    let d = create_draft(&app, &alice, json!({ "template_id": id, "choices": choices, "name": "Keeper" })).await;
+    let published: Value = app
+        .client
+        .post(app.url(&format!("/api/v1/designs/{}/publish", d["id"].as_str().unwrap())))
+        .bearer_auth(&alice)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let patch = |body: Value| {
+        app.client.patch(app.url(&format!("/api/v1/brand/templates/{id}"))).bearer_auth(&curator).json(&body).send()
+    };
+    let view: Value = patch(json!({ "base_price": 900, "max_prep_seconds": 0 })).await.unwrap().json().await.unwrap();
+    assert_eq!(view["base_price"]["amount_minor"], 900);
+    assert_eq!(view["max_prep_seconds"], Value::Null, "0 lifts the limit");
+    let q: Value = quote(&app, &t, choices.clone(), "en").await.json().await.unwrap();
+    assert_eq!(q["price"]["amount_minor"], 900 + 250, "new quotes use the new base price");
+    let page: Value = app
+        .client
+        .get(app.url(&format!("/api/v1/designs/by-slug/{}", published["slug"].as_str().unwrap())))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(page["quote"]["price"]["amount_minor"], 500 + 250, "the published design keeps its price");
+
+    let res = patch(json!({ "status": "retired" })).await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let list: Value = app.client.get(app.url("/api/v1/templates")).send().await.unwrap().json().await.unwrap();
+    assert!(list["items"].as_array().unwrap().is_empty(), "customers no longer see it");
+    let brand_list: Value = app.get_with("/api/v1/brand/templates", &curator).await.json().await.unwrap();
+    assert_eq!(brand_list["items"].as_array().unwrap().len(), 1, "the brand still does");
+    let res = app
+        .client
+        .post(app.url("/api/v1/designs"))
+        .bearer_auth(&alice)
+        .json(&json!({ "template_id": id }))
+        .send()
+        .await
+        .unwrap();
+    problem(res, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    problem(
+        patch(json!({ "status": "gone", "base_cost": -1 })).await.unwrap(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(app.count("audit_log WHERE action = 'template.updated'").await, 2);
+});

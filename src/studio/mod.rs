@@ -21,6 +21,8 @@ pub fn routes(api: Api) -> Api {
         .route(CURATION, routes!(templates::create))
         .route(Access::Public, routes!(templates::get))
         .route(Access::BRAND, routes!(templates::get_for_brand))
+        .route(CURATION, routes!(templates::update_template))
+        .route(Access::BRAND, routes!(templates::list_for_brand))
         .route(CURATION, routes!(templates::update_option))
         .route(Access::Public, routes!(designs::quote))
         .route(Access::SignedIn, routes!(designs::create))

@@ -728,3 +728,120 @@ pub async fn update_option(
     let option = loaded.option(id).ok_or_else(|| Error::code(ErrorCode::NotFound))?;
     Ok(Json(option.view(loaded.template.currency(), true)))
 }
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct TemplateChangeBody {
+    /// Minor units of the template's currency.
+    pub base_price: Option<i64>,
+    pub base_cost: Option<i64>,
+    pub base_prep_seconds: Option<i64>,
+    /// The counter's limit; `0` removes it.
+    pub max_prep_seconds: Option<i64>,
+    /// `active` or `retired` (a retired template takes no new designs; published ones stay).
+    pub status: Option<String>,
+}
+
+pub struct TemplateChange(TemplateChangeBody);
+
+impl Input for TemplateChange {
+    type Raw = TemplateChangeBody;
+    fn parse(raw: TemplateChangeBody) -> Result<Self, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        for (field, value) in [
+            ("base_price", raw.base_price),
+            ("base_cost", raw.base_cost),
+            ("base_prep_seconds", raw.base_prep_seconds),
+            ("max_prep_seconds", raw.max_prep_seconds),
+        ] {
+            if value.is_some_and(|v| v < 0) {
+                errors.push(FieldError::new(field, "negative", "This may not be negative."));
+            }
+        }
+        if raw.status.as_deref().is_some_and(|s| s != "active" && s != "retired") {
+            errors.push(FieldError::new("status", "invalid_status", "A template is `active` or `retired`."));
+        }
+        let empty = raw.base_price.is_none()
+            && raw.base_cost.is_none()
+            && raw.base_prep_seconds.is_none()
+            && raw.max_prep_seconds.is_none()
+            && raw.status.is_none();
+        if empty {
+            errors.push(FieldError::new("", "empty", "Say what changes."));
+        }
+        if errors.is_empty() { Ok(TemplateChange(raw)) } else { Err(errors) }
+    }
+}
+
+/// Changes a template's base price, cost, preparation time, the counter's limit, or retires it.
+/// Published designs keep what they were made of.
+#[utoipa::path(patch, path = "/api/v1/brand/templates/{id}", tag = "brand", params(("id" = Uuid, Path)),
+    request_body = TemplateChangeBody,
+    responses((status = 200, body = TemplateView), (status = 404, body = crate::error::Problem), (status = 422, body = crate::error::Problem)))]
+pub async fn update_template(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    PathParam(id): PathParam<Uuid>,
+    Valid(TemplateChange(change)): Valid<TemplateChange>,
+) -> Result<Json<TemplateView>> {
+    let mut tx = state.db.begin().await?;
+    let sql = "UPDATE templates SET base_price = COALESCE($2, base_price), base_cost = COALESCE($3, base_cost), \
+               base_prep_seconds = COALESCE($4, base_prep_seconds), \
+               max_prep_seconds = CASE WHEN $5 IS NULL THEN max_prep_seconds WHEN $5 = 0 THEN NULL ELSE $5 END, \
+               status = COALESCE($6, status), updated_at = $7 WHERE id = $1";
+    let changed = on_db!(tx.ex(), |c| sqlx::query(sql)
+        .bind(id)
+        .bind(change.base_price)
+        .bind(change.base_cost)
+        .bind(change.base_prep_seconds)
+        .bind(change.max_prep_seconds)
+        .bind(change.status.as_deref())
+        .bind(now_ms())
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    if changed == 0 {
+        return Err(Error::code(ErrorCode::NotFound));
+    }
+    let entry = audit::Entry {
+        actor: Some(user.id),
+        action: "template.updated",
+        target_type: "template",
+        target_id: id.to_string(),
+        detail: serde_json::json!({
+            "base_price": change.base_price,
+            "base_cost": change.base_cost,
+            "base_prep_seconds": change.base_prep_seconds,
+            "max_prep_seconds": change.max_prep_seconds,
+            "status": change.status,
+        }),
+    };
+    audit::record(tx.ex(), entry).await?;
+    let loaded = load(tx.ex(), id).await?.ok_or_else(|| Error::code(ErrorCode::NotFound))?;
+    tx.commit().await?;
+    Ok(Json(loaded.view(true)))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct BrandTemplateList {
+    pub items: Vec<TemplateSummary>,
+}
+
+/// Every template, retired ones included, for the brand.
+#[utoipa::path(get, path = "/api/v1/brand/templates", tag = "brand", responses((status = 200, body = BrandTemplateList)))]
+pub async fn list_for_brand(State(state): State<AppState>) -> Result<Json<BrandTemplateList>> {
+    let sql = "SELECT id, slug, name_en, name_fr, description_en, description_fr, currency, base_price, \
+               base_cost, base_prep_seconds, max_prep_seconds, base_layer_svg, status FROM templates ORDER BY created_at";
+    let mut conn = state.db.reader().await?;
+    let rows: Vec<TemplateRow> = on_db!(conn.ex(), |c| sqlx::query_as(sql).fetch_all(&mut *c).await)?;
+    let items = rows
+        .into_iter()
+        .map(|t| TemplateSummary {
+            id: t.id,
+            slug: t.slug.clone(),
+            name: t.name(),
+            description: Localized { en: t.description_en.clone(), fr: t.description_fr.clone() },
+            base_price: Money::new(t.base_price, t.currency()),
+        })
+        .collect();
+    Ok(Json(BrandTemplateList { items }))
+}
