@@ -7,166 +7,11 @@
 // fresh SQLite database, Debian's Chromium through playwright-core, a screenshot in
 // e2e/artifacts/ on failure, and every wait on a condition, never a sleep.
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { test } from 'node:test';
+import { setUp } from './harness.mjs';
 
-const FRONTEND_DIR = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
-const SERVER_BIN = path.resolve(
-  FRONTEND_DIR,
-  process.env.COCREATE_BIN ?? '../target/debug/cocreate',
-);
-const WEB_DIST = path.join(FRONTEND_DIR, 'dist');
-const ARTIFACTS_DIR = path.join(FRONTEND_DIR, 'e2e', 'artifacts');
-const SERVER_START_TIMEOUT_MS = Number(process.env.E2E_SERVER_TIMEOUT_MS ?? 60_000);
-const STEP_TIMEOUT_MS = 15_000;
-const AXE_SCRIPT = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const LISTENING = /^cocreate listening on (http:\/\/\S+)\s*$/;
-
-function chromiumPath() {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  try {
-    const found = execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
-    if (found) return found;
-  } catch {
-    // `which` exits non-zero when chromium is not on PATH.
-  }
-  return '/usr/bin/chromium';
-}
-
-/** Migrate and load the demo (the brand's templates), then serve; resolve with the base URL. */
-function startServer() {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'cocreate-e2e-studio-'));
-  const env = {
-    ...process.env,
-    DATABASE_URL: `sqlite://${dataDir}/e2e.db`,
-    DATA_DIR: dataDir,
-    BIND_ADDR: '127.0.0.1:0',
-    WEB_DIST,
-  };
-  for (const command of ['migrate', 'seed-demo']) {
-    execFileSync(SERVER_BIN, [command], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-  }
-  const child = spawn(SERVER_BIN, ['serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const log = [];
-  const remember = (line) => {
-    log.push(line);
-    if (log.length > 200) log.shift();
-  };
-  createInterface({ input: child.stderr }).on('line', remember);
-  const stdout = createInterface({ input: child.stdout });
-
-  const ready = new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      reject(new Error(`server did not report listening within ${SERVER_START_TIMEOUT_MS} ms`));
-    }, SERVER_START_TIMEOUT_MS);
-    stdout.on('line', (line) => {
-      remember(line);
-      const match = LISTENING.exec(line);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.once('error', (error) => {
-      clearTimeout(timer);
-      reject(new Error(`could not start ${SERVER_BIN}: ${error.message}`));
-    });
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited before listening (code ${code}, signal ${signal})`));
-    });
-  });
-
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      const forced = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(forced);
-    }
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-  process.once('exit', () => child.kill('SIGKILL'));
-
-  return { ready, stop, log };
-}
-
-let server;
-let baseUrl;
-let browser;
-
-before(async () => {
-  assert.ok(
-    existsSync(path.join(WEB_DIST, 'index.html')),
-    `no built web app in ${WEB_DIST}: run "npm run build" first`,
-  );
-  assert.ok(existsSync(SERVER_BIN), `no server binary at ${SERVER_BIN} (set COCREATE_BIN)`);
-  server = startServer();
-  try {
-    baseUrl = await server.ready;
-  } catch (error) {
-    console.error(server.log.join('\n'));
-    throw error;
-  }
-  browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function withPage(t, contextOptions, steps) {
-  const context = await browser.newContext({ locale: 'en-US', ...contextOptions });
-  const page = await context.newPage();
-  page.setDefaultTimeout(STEP_TIMEOUT_MS);
-  const consoleErrors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(String(error)));
-  try {
-    await steps(page, context);
-  } catch (error) {
-    mkdirSync(ARTIFACTS_DIR, { recursive: true });
-    const file = path.join(ARTIFACTS_DIR, `${t.name.replace(/[^a-z0-9]+/gi, '-')}.png`);
-    await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
-    console.error(`screenshot: ${file}\nurl: ${page.url()}`);
-    if (consoleErrors.length) console.error(`browser errors:\n${consoleErrors.join('\n')}`);
-    console.error(`server output (last lines):\n${server.log.slice(-40).join('\n')}`);
-    throw error;
-  } finally {
-    await context.close();
-  }
-}
-
-async function assertAccessible(page, where) {
-  await page.addScriptTag({ path: AXE_SCRIPT });
-  const { violations } = await page.evaluate(() => window.axe.run());
-  const serious = violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  assert.deepEqual(serious, [], `accessibility problems on ${where}`);
-}
+const e2e = setUp({ seedDemo: true });
+const { withPage, assertAccessible, STEP_TIMEOUT_MS } = e2e;
 
 /** Wait until the live panel has priced the current selection, and return its price text. */
 async function settledPrice(page) {
@@ -195,8 +40,8 @@ test('a creator designs from the first template, publishes it and lands on its p
   const designName = `E2E burger ${unique.slice(-6)}`;
 
   await withPage(t, { viewport: { width: 1280, height: 900 } }, async (page, context) => {
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
-    await page.goto(`${baseUrl}/design`);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: e2e.baseUrl });
+    await page.goto(`${e2e.baseUrl}/design`);
     await page.getByRole('heading', { level: 1, name: 'Design' }).waitFor();
     const cards = page.getByTestId('template-card');
     await cards.first().waitFor();
@@ -268,28 +113,28 @@ test('a creator designs from the first template, publishes it and lands on its p
 
     // A link to the page unfurls: Open Graph and Twitter tags in the served HTML, and a
     // 1200 x 630 PNG behind og:image.
-    const html = await (await fetch(`${baseUrl}/d/${slug}`)).text();
+    const html = await (await fetch(`${e2e.baseUrl}/d/${slug}`)).text();
     const meta = (key) => new RegExp(`"${key}" content="([^"]*)"`).exec(html)?.[1];
     assert.ok(meta('og:title')?.startsWith(designName), `og:title in ${html.slice(0, 400)}`);
     assert.equal(meta('twitter:card'), 'summary_large_image');
     const image = meta('og:image');
     assert.ok(image?.includes(`/d/${slug}/preview.png`), `og:image is ${image}`);
-    const png = await fetch(new URL(new URL(image).pathname + new URL(image).search, baseUrl));
+    const png = await fetch(new URL(new URL(image).pathname + new URL(image).search, e2e.baseUrl));
     assert.equal(png.status, 200);
     assert.equal(png.headers.get('content-type'), 'image/png');
     const bytes = Buffer.from(await png.arrayBuffer());
     assert.deepEqual([bytes.readUInt32BE(16), bytes.readUInt32BE(20)], [1200, 630]);
 
     // The design is listed among the creator's designs, published.
-    await page.goto(`${baseUrl}/design`);
+    await page.goto(`${e2e.baseUrl}/design`);
     const mine = page.getByTestId('my-design').filter({ hasText: designName });
     await mine.getByTestId('design-status').filter({ hasText: 'Published' }).waitFor();
 
     // Anyone can open the page without an account.
-    const visitor = await browser.newContext({ locale: 'en-US' });
+    const visitor = await e2e.browser.newContext({ locale: 'en-US' });
     try {
       const other = await visitor.newPage();
-      await other.goto(`${baseUrl}/d/${slug}`);
+      await other.goto(`${e2e.baseUrl}/d/${slug}`);
       await other.getByRole('heading', { level: 1, name: designName }).waitFor({
         timeout: STEP_TIMEOUT_MS,
       });
@@ -303,12 +148,12 @@ test('a creator designs from the first template, publishes it and lands on its p
 test('on a phone the studio keeps the price in a bar at the bottom', async (t) => {
   const unique = `${Date.now()}-${process.pid}-phone`;
   await withPage(t, { viewport: { width: 390, height: 844 }, isMobile: true }, async (page) => {
-    await page.goto(`${baseUrl}/signup`);
+    await page.goto(`${e2e.baseUrl}/signup`);
     await signUp(page, unique);
     // Signed up once the form has gone (the menu button is there either way on a phone).
     await page.waitForURL((url) => !url.pathname.startsWith('/signup'));
     await page.getByTestId('menu-toggle').waitFor();
-    await page.goto(`${baseUrl}/design`);
+    await page.goto(`${e2e.baseUrl}/design`);
     await page.getByTestId('template-card').first().getByRole('link').click();
     await page.getByTestId('studio').waitFor();
 
