@@ -2,42 +2,13 @@
 
 mod common;
 
-use cocreate::accounts::domain::Role;
 use common::{TestApp, failing_fields, problem};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-const SVG: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 400"><rect width="10" height="10" fill="#000"/></svg>"##;
-
 async fn draft(app: &TestApp, owner: &str) -> String {
-    let curator = app.token_with_role("curator@example.com", Role::Curator).await;
-    let option = json!({ "name": { "en": "Beef", "fr": "Bœuf" }, "nutrition": { "kcal": 1, "protein_mg": 0, "carbohydrate_mg": 0, "fat_mg": 0, "salt_mg": 0 }, "layer_svg": SVG });
-    let template = json!({ "slug": "burger", "name": { "en": "Burger", "fr": "Burger" }, "description": { "en": "B", "fr": "B" },
-        "base_price": { "amount_minor": 700, "currency": "EUR" }, "base_layer_svg": SVG,
-        "groups": [{ "name": { "en": "Patty", "fr": "Steak" }, "options": [option] }] });
-    let t: Value = app
-        .client
-        .post(app.url("/api/v1/templates"))
-        .bearer_auth(&curator)
-        .json(&template)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let body = json!({ "template_id": t["id"], "choices": [{ "option_id": t["groups"][0]["options"][0]["id"] }], "name": "Together" });
-    let d: Value = app
-        .client
-        .post(app.url("/api/v1/designs"))
-        .bearer_auth(owner)
-        .json(&body)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let (_, t) = common::one_option_template(app).await;
+    let d = common::one_option_draft(app, owner, &t, "Together", "").await;
     d["id"].as_str().unwrap().to_string()
 }
 

@@ -3,12 +3,9 @@
 
 mod common;
 
-use cocreate::accounts::domain::Role;
 use common::{Backend, Options, TestApp, problem};
 use reqwest::StatusCode;
-use serde_json::{Value, json};
-
-const SVG: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 400"><rect x="60" y="250" width="280" height="50" rx="25" fill="#6b3a1f"/></svg>"##;
+use serde_json::Value;
 
 fn web_dist() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -19,36 +16,9 @@ fn web_dist() -> tempfile::TempDir {
 
 /// A published design named `name`; returns its slug.
 async fn published(app: &TestApp, name: &str) -> String {
-    let curator = app.token_with_role("curator@example.com", Role::Curator).await;
-    let option = json!({ "name": { "en": "Beef", "fr": "Bœuf" }, "price_delta": 250,
-        "nutrition": { "kcal": 300, "protein_mg": 0, "carbohydrate_mg": 0, "fat_mg": 0, "salt_mg": 0 }, "layer_svg": SVG, "layer_z": 1 });
-    let template = json!({ "slug": "burger", "name": { "en": "Burger", "fr": "Burger" }, "description": { "en": "B", "fr": "B" },
-        "base_price": { "amount_minor": 700, "currency": "EUR" }, "base_layer_svg": SVG,
-        "groups": [{ "name": { "en": "Patty", "fr": "Steak" }, "min_choices": 1, "max_choices": 1, "options": [option] }] });
-    let t: Value = app
-        .client
-        .post(app.url("/api/v1/templates"))
-        .bearer_auth(&curator)
-        .json(&template)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let (_, t) = common::one_option_template(app).await;
     let alice = app.token_for("alice@example.com").await;
-    let body = json!({ "template_id": t["id"], "choices": [{ "option_id": t["groups"][0]["options"][0]["id"] }], "name": name, "story": "Tall & proud." });
-    let d: Value = app
-        .client
-        .post(app.url("/api/v1/designs"))
-        .bearer_auth(&alice)
-        .json(&body)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let d = common::one_option_draft(app, &alice, &t, name, "Tall & proud.").await;
     let res = app
         .client
         .post(app.url(&format!("/api/v1/designs/{}/publish", d["id"].as_str().unwrap())))

@@ -659,21 +659,25 @@ pub struct OptionChange(OptionChangeBody);
 impl Input for OptionChange {
     type Raw = OptionChangeBody;
     fn parse(raw: OptionChangeBody) -> Result<Self, Vec<FieldError>> {
-        let mut errors = Vec::new();
-        for (field, value) in [("cost", raw.cost), ("prep_seconds", raw.prep_seconds)] {
-            if value.is_some_and(|v| v < 0) {
-                errors.push(FieldError::new(field, "negative", "This may not be negative."));
-            }
-        }
+        let mut errors = negatives(&[("cost", raw.cost), ("prep_seconds", raw.prep_seconds)]);
         if raw.availability.is_none() && raw.price_delta.is_none() && raw.cost.is_none() && raw.prep_seconds.is_none() {
-            errors.push(FieldError::new(
-                "",
-                "empty",
-                "Say what changes: availability, price_delta, cost or prep_seconds.",
-            ));
+            errors.push(nothing_changes());
         }
         if errors.is_empty() { Ok(OptionChange(raw)) } else { Err(errors) }
     }
+}
+
+/// The fields given with a negative value.
+fn negatives(fields: &[(&str, Option<i64>)]) -> Vec<FieldError> {
+    fields
+        .iter()
+        .filter(|(_, v)| v.is_some_and(|v| v < 0))
+        .map(|(f, _)| FieldError::new(*f, "negative", "This may not be negative."))
+        .collect()
+}
+
+fn nothing_changes() -> FieldError {
+    FieldError::new("", "empty", "Say what changes.")
 }
 
 /// Changes an option: marks it out of stock or retired, or changes its price, cost or
@@ -746,17 +750,12 @@ pub struct TemplateChange(TemplateChangeBody);
 impl Input for TemplateChange {
     type Raw = TemplateChangeBody;
     fn parse(raw: TemplateChangeBody) -> Result<Self, Vec<FieldError>> {
-        let mut errors = Vec::new();
-        for (field, value) in [
+        let mut errors = negatives(&[
             ("base_price", raw.base_price),
             ("base_cost", raw.base_cost),
             ("base_prep_seconds", raw.base_prep_seconds),
             ("max_prep_seconds", raw.max_prep_seconds),
-        ] {
-            if value.is_some_and(|v| v < 0) {
-                errors.push(FieldError::new(field, "negative", "This may not be negative."));
-            }
-        }
+        ]);
         if raw.status.as_deref().is_some_and(|s| s != "active" && s != "retired") {
             errors.push(FieldError::new("status", "invalid_status", "A template is `active` or `retired`."));
         }
@@ -766,7 +765,7 @@ impl Input for TemplateChange {
             && raw.max_prep_seconds.is_none()
             && raw.status.is_none();
         if empty {
-            errors.push(FieldError::new("", "empty", "Say what changes."));
+            errors.push(nothing_changes());
         }
         if errors.is_empty() { Ok(TemplateChange(raw)) } else { Err(errors) }
     }

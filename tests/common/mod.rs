@@ -291,3 +291,28 @@ pub fn failing_fields(problem: &Value) -> Vec<String> {
     fields.sort();
     fields
 }
+
+/// A flat SVG layer that passes the studio's rules.
+pub const LAYER: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 400"><rect x="60" y="250" width="280" height="50" rx="25" fill="#6b3a1f"/></svg>"##;
+
+/// A curator's token and a one-group, one-option template (a €7.00 burger with a €2.50 beef
+/// patty, which must be chosen).
+pub async fn one_option_template(app: &TestApp) -> (String, Value) {
+    let curator = app.token_with_role("curator@example.com", cocreate::accounts::domain::Role::Curator).await;
+    let option = json!({ "name": { "en": "Beef", "fr": "Bœuf" }, "price_delta": 250,
+        "nutrition": { "kcal": 300, "protein_mg": 0, "carbohydrate_mg": 0, "fat_mg": 0, "salt_mg": 0 }, "layer_svg": LAYER, "layer_z": 1 });
+    let template = json!({ "slug": "burger", "name": { "en": "Burger", "fr": "Burger" }, "description": { "en": "B", "fr": "B" },
+        "base_price": { "amount_minor": 700, "currency": "EUR" }, "base_layer_svg": LAYER,
+        "groups": [{ "name": { "en": "Patty", "fr": "Steak" }, "min_choices": 1, "max_choices": 1, "options": [option] }] });
+    let res = app.client.post(app.url("/api/v1/templates")).bearer_auth(&curator).json(&template).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::CREATED);
+    (curator, res.json().await.unwrap())
+}
+
+/// A draft of `name` by the holder of `token`, made of the template's first option.
+pub async fn one_option_draft(app: &TestApp, token: &str, template: &Value, name: &str, story: &str) -> Value {
+    let body = json!({ "template_id": template["id"], "choices": [{ "option_id": template["groups"][0]["options"][0]["id"] }], "name": name, "story": story });
+    let res = app.client.post(app.url("/api/v1/designs")).bearer_auth(token).json(&body).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::CREATED);
+    res.json().await.unwrap()
+}
