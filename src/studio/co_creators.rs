@@ -62,10 +62,20 @@ pub async fn insert_accepted(ex: Ex<'_>, design: Uuid, account: Uuid, share_bps:
     Ok(())
 }
 
+/// One co-creator and their share: someone new by `email`, or someone already in the split by
+/// `account_id` (the split lists account ids, never emails).
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct ShareBody {
     pub email: Option<String>,
+    pub account_id: Option<Uuid>,
     pub share_bps: Option<i64>,
+}
+
+/// Who a share is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Person {
+    Email(Email),
+    Account(Uuid),
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -75,7 +85,7 @@ pub struct SplitBody {
     pub co_creators: Vec<ShareBody>,
 }
 
-pub struct NewSplit(Vec<(Email, i64)>);
+pub struct NewSplit(Vec<(Person, i64)>);
 
 impl Input for NewSplit {
     type Raw = SplitBody;
@@ -83,7 +93,13 @@ impl Input for NewSplit {
         let mut errors = Vec::new();
         let mut shares = Vec::new();
         for (i, s) in raw.co_creators.into_iter().enumerate() {
-            let email = crate::error::required(s.email, Email::parse);
+            let email = match (s.account_id, s.email) {
+                (Some(id), None) => Ok(Person::Account(id)),
+                (None, email) => crate::error::required(email, Email::parse).map(Person::Email),
+                (Some(_), Some(_)) => {
+                    Err(crate::error::Issue::new("ambiguous", "Give an email or an account id, not both."))
+                }
+            };
             let share = match s.share_bps {
                 Some(bps) if (1..WHOLE_BPS).contains(&bps) => Ok(bps),
                 _ => Err(crate::error::Issue::new(
@@ -154,12 +170,21 @@ pub async fn set(
     }
     let mut wanted = Vec::new();
     let mut errors = Vec::new();
-    for (i, (email, bps)) in shares.iter().enumerate() {
-        match accounts::find_account_by_email(tx.ex(), email.as_str()).await? {
+    for (i, (person, bps)) in shares.iter().enumerate() {
+        let found = match person {
+            Person::Email(email) => accounts::find_account_by_email(tx.ex(), email.as_str()).await?,
+            Person::Account(id) => accounts::find_account(tx.ex(), *id).await?,
+        };
+        match found {
             Some(a) if a.id == user.id => errors.push(FieldError::new(
                 format!("co_creators[{i}].email"),
                 "is_creator",
                 "You are the creator; your share is what the others leave.",
+            )),
+            Some(a) if wanted.iter().any(|(w, _)| *w == a.id) => errors.push(FieldError::new(
+                format!("co_creators[{i}].email"),
+                "duplicate",
+                "This person is already in the list.",
             )),
             Some(a) => wanted.push((a.id, *bps)),
             None => errors.push(FieldError::new(
