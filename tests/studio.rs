@@ -478,6 +478,7 @@ both!(the_brand_changes_and_retires_a_template_without_touching_published_design
     assert!(list["items"].as_array().unwrap().is_empty(), "customers no longer see it");
     let brand_list: Value = app.get_with("/api/v1/brand/templates", &curator).await.json().await.unwrap();
     assert_eq!(brand_list["items"].as_array().unwrap().len(), 1, "the brand still does");
+    assert_eq!(brand_list["items"][0]["status"], "retired");
     let res = app
         .client
         .post(app.url("/api/v1/designs"))

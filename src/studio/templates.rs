@@ -29,6 +29,21 @@ pub struct TemplateSummary {
     pub name: Localized,
     pub description: Localized,
     pub base_price: Money,
+    /// `active`, or `retired` (only the brand sees retired templates).
+    pub status: String,
+}
+
+impl TemplateRow {
+    fn summary(&self) -> TemplateSummary {
+        TemplateSummary {
+            id: self.id,
+            slug: self.slug.clone(),
+            name: self.name(),
+            description: Localized { en: self.description_en.clone(), fr: self.description_fr.clone() },
+            base_price: Money::new(self.base_price, self.currency()),
+            status: self.status.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -579,16 +594,7 @@ pub async fn insert(ex: Ex<'_>, t: &NewTemplate, now: i64) -> Result<Uuid> {
 pub async fn list(State(state): State<AppState>) -> Result<Json<TemplateList>> {
     let mut conn = state.db.reader().await?;
     let rows = list_active(conn.ex()).await?;
-    let items = rows
-        .into_iter()
-        .map(|t| TemplateSummary {
-            id: t.id,
-            slug: t.slug.clone(),
-            name: t.name(),
-            description: Localized { en: t.description_en.clone(), fr: t.description_fr.clone() },
-            base_price: Money::new(t.base_price, t.currency()),
-        })
-        .collect();
+    let items = rows.into_iter().map(|t| t.summary()).collect();
     Ok(Json(TemplateList { items }))
 }
 
@@ -832,15 +838,6 @@ pub async fn list_for_brand(State(state): State<AppState>) -> Result<Json<BrandT
                base_cost, base_prep_seconds, max_prep_seconds, base_layer_svg, status FROM templates ORDER BY created_at";
     let mut conn = state.db.reader().await?;
     let rows: Vec<TemplateRow> = on_db!(conn.ex(), |c| sqlx::query_as(sql).fetch_all(&mut *c).await)?;
-    let items = rows
-        .into_iter()
-        .map(|t| TemplateSummary {
-            id: t.id,
-            slug: t.slug.clone(),
-            name: t.name(),
-            description: Localized { en: t.description_en.clone(), fr: t.description_fr.clone() },
-            base_price: Money::new(t.base_price, t.currency()),
-        })
-        .collect();
+    let items = rows.into_iter().map(|t| t.summary()).collect();
     Ok(Json(BrandTemplateList { items }))
 }
