@@ -187,11 +187,18 @@ pub async fn set(
                 "This person is already in the list.",
             )),
             Some(a) => wanted.push((a.id, *bps)),
-            None => errors.push(FieldError::new(
-                format!("co_creators[{i}].email"),
-                "unknown_account",
-                "Nobody has an account with this email yet.",
-            )),
+            None => errors.push(match person {
+                Person::Email(_) => FieldError::new(
+                    format!("co_creators[{i}].email"),
+                    "unknown_account",
+                    "Nobody has an account with this email yet.",
+                ),
+                Person::Account(_) => FieldError::new(
+                    format!("co_creators[{i}].account_id"),
+                    "unknown_account",
+                    "This account no longer exists.",
+                ),
+            }),
         }
     }
     if !errors.is_empty() {
