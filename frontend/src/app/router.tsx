@@ -3,6 +3,7 @@ import { AccountPage } from '@/features/auth/components/account-page';
 import { SignInPage } from '@/features/auth/components/sign-in-page';
 import { SignUpPage } from '@/features/auth/components/sign-up-page';
 import { BrandConsolePage } from '@/features/brand/components/brand-console-page';
+import { CoCreatorsPage } from '@/features/design/components/co-creators-page';
 import { PublicDesignPage } from '@/features/design/components/public-design-page';
 import { StudioHomePage } from '@/features/design/components/studio-home-page';
 import { StudioPage } from '@/features/design/components/studio-page';
@@ -35,6 +36,14 @@ export const routes: RouteObject[] = [
         element: (
           <RequireAuth>
             <StudioPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'design/:id/co-creators',
+        element: (
+          <RequireAuth>
+            <CoCreatorsPage />
           </RequireAuth>
         ),
       },

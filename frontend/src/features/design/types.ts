@@ -56,12 +56,14 @@ export interface Design {
   published_at: number | null;
 }
 
+export type CoCreatorStatus = 'invited' | 'accepted' | 'declined';
+
 export interface CoCreator {
   account_id: string;
   display_name: string;
   /** Basis points of the royalties (10,000 = all). */
   share_bps: number;
-  status: 'invited' | 'accepted' | 'declined';
+  status: CoCreatorStatus;
 }
 
 export interface Split {
@@ -69,6 +71,29 @@ export interface Split {
   co_creators: CoCreator[];
   /** Every co-creator accepted the split as it stands. */
   agreed: boolean;
+}
+
+/**
+ * One person's share in `PUT /designs/{id}/co-creators`: someone already in the split by
+ * account id (the split never shows emails), someone new by email; never both (422 `ambiguous`).
+ */
+export type ShareInput =
+  { account_id: string; share_bps: number } | { email: string; share_bps: number };
+
+/** The body of `PUT /designs/{id}/co-creators`: the whole list each time (`[]` removes everyone). */
+export interface SplitInput {
+  co_creators: ShareInput[];
+}
+
+/** A design the signed-in account is invited to share, from `GET /me/invitations`. */
+export interface Invitation {
+  design_id: string;
+  design_name: string;
+  creator_name: string;
+  share_bps: number;
+  status: CoCreatorStatus;
+  /** Unix milliseconds, UTC. */
+  invited_at: number;
 }
 
 /** A published (or withdrawn) design as anyone sees it: the snapshot taken at publication. */

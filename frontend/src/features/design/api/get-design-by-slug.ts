@@ -7,7 +7,10 @@ export function getDesignBySlug(slug: string, signal?: AbortSignal): Promise<Pub
   return apiClient.get<PublicDesign>(`/designs/by-slug/${encodeURIComponent(slug)}`, { signal });
 }
 
-export const designBySlugQueryKey = (slug: string) => ['designs', 'by-slug', slug] as const;
+/** Every published design's query, by slug (what to refresh when credits change). */
+export const designsBySlugQueryKey = ['designs', 'by-slug'] as const;
+
+export const designBySlugQueryKey = (slug: string) => [...designsBySlugQueryKey, slug] as const;
 
 export function designBySlugQueryOptions(slug: string) {
   return queryOptions({

@@ -5,7 +5,7 @@ import { LoadingState } from '@/components/loading-state';
 import { useFormatters } from '@/hooks/use-formatters';
 import { apiErrorMessage } from '@/lib/errors';
 import { useMyDesigns } from '../api/get-my-designs';
-import { editDesignPath, publicDesignPath } from '../utils/paths';
+import { coCreatorsPath, editDesignPath, publicDesignPath } from '../utils/paths';
 import { StatusBadge } from './status-badge';
 
 /** The signed-in creator's designs, newest first: drafts to edit, published ones to view. */
@@ -36,6 +36,17 @@ export function MyDesigns() {
                     <StatusBadge status={design.status} />
                     <span>{format.text(design.template_name)}</span>
                     <span>{format.money(design.quote.price)}</span>
+                    {design.split.co_creators.length > 0 ? (
+                      <span>
+                        {design.split.agreed
+                          ? t('studioHome.splitAgreed', {
+                              count: design.split.co_creators.length,
+                            })
+                          : t('studioHome.splitWaiting', {
+                              count: design.split.co_creators.length,
+                            })}
+                      </span>
+                    ) : null}
                   </p>
                 </div>
                 <div className="design-row-actions">
@@ -46,6 +57,15 @@ export function MyDesigns() {
                       aria-label={t('studioHome.editNamed', { name })}
                     >
                       {t('studioHome.edit')}
+                    </Link>
+                  ) : null}
+                  {design.status !== 'withdrawn' ? (
+                    <Link
+                      to={coCreatorsPath(design.id)}
+                      className="button button-ghost"
+                      aria-label={t('studioHome.coCreatorsNamed', { name })}
+                    >
+                      {t('studioHome.coCreators')}
                     </Link>
                   ) : null}
                   {view ? (

@@ -12,7 +12,7 @@ import { useDesignBySlug } from '../api/get-design-by-slug';
 import { useRemixDesign } from '../api/remix-design';
 import { useWithdrawDesign } from '../api/withdraw-design';
 import type { DesignCredit, PublicDesign } from '../types';
-import { editDesignPath } from '../utils/paths';
+import { coCreatorsPath, editDesignPath } from '../utils/paths';
 import { stackLayers } from '../utils/picture';
 import { DesignPicture } from './design-picture';
 import { AllergenSummary, DietaryTags, NutritionFacts } from './nutrition-facts';
@@ -143,6 +143,11 @@ function DesignView({ design }: { design: PublicDesign }) {
                 className="button button-primary"
               >
                 {t('designPage.signInToRemix')}
+              </Link>
+            ) : null}
+            {isOwner && design.status === 'published' ? (
+              <Link to={coCreatorsPath(design.id)} className="button button-ghost">
+                {t('coCreators.manage')}
               </Link>
             ) : null}
             {isOwner && design.status === 'published' && !confirmingWithdraw ? (

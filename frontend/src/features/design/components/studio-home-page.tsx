@@ -8,6 +8,7 @@ import { useSession } from '@/lib/auth';
 import { apiErrorMessage } from '@/lib/errors';
 import { useTemplates } from '../api/get-templates';
 import { newDesignPath } from '../utils/paths';
+import { Invitations } from './invitations';
 import { MyDesigns } from './my-designs';
 
 /** /design: the templates to start from and, when signed in, the creator's own designs. */
@@ -61,7 +62,12 @@ export function StudioHomePage() {
         ) : null}
       </section>
 
-      {session.status === 'signedIn' ? <MyDesigns /> : null}
+      {session.status === 'signedIn' ? (
+        <>
+          <Invitations />
+          <MyDesigns />
+        </>
+      ) : null}
     </div>
   );
 }

@@ -5,10 +5,12 @@ import { LoadingState } from '@/components/loading-state';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useFormatters } from '@/hooks/use-formatters';
 import { ApiError } from '@/lib/api-client';
+import { useSession } from '@/lib/auth';
 import { apiErrorMessage } from '@/lib/errors';
 import { useDesign } from '../api/get-design';
 import { useTemplate } from '../api/get-template';
-import { publicDesignPath } from '../utils/paths';
+import { coCreatorsPath, publicDesignPath } from '../utils/paths';
+import { CoCreatorsEditor } from './co-creators-editor';
 import { StudioEditor } from './studio-editor';
 
 /**
@@ -19,6 +21,7 @@ export function StudioPage() {
   const { t } = useTranslation();
   const format = useFormatters();
   const { id, templateId: templateParam } = useParams();
+  const session = useSession();
   const design = useDesign(id);
   const templateId = id ? design.data?.template_id : templateParam;
   const template = useTemplate(templateId);
@@ -29,16 +32,27 @@ export function StudioPage() {
   // A failed background refetch keeps the studio (and the creator's unsaved work) open.
   if (id && design.isPending) return <LoadingState label={t('studio.loading')} />;
   if (design.isError && !design.data) return <Unavailable error={design.error} />;
-  if (design.data && design.data.status !== 'draft') {
+  // Someone invited to co-create a draft may read it, but only its creator edits it.
+  const isCreator = !design.data || design.data.creator.id === session.session?.account.id;
+  if (design.data && (design.data.status !== 'draft' || !isCreator)) {
     const view = publicDesignPath(design.data);
     return (
       <section className="page page-narrow" data-testid="not-editable">
-        <h1>{design.data.name}</h1>
-        <p className="lead">{t('studio.notEditable')}</p>
+        <h1>{design.data.name || t('studioHome.untitled')}</h1>
+        <p className="lead">
+          {isCreator || design.data.status !== 'draft'
+            ? t('studio.notEditable')
+            : t('studio.notYours', { name: design.data.creator.display_name })}
+        </p>
         <p className="button-row">
           {view ? (
             <Link to={view} className="button button-primary">
               {t('studio.viewPublished')}
+            </Link>
+          ) : null}
+          {isCreator && design.data.status === 'published' ? (
+            <Link to={coCreatorsPath(design.data.id)} className="button button-ghost">
+              {t('coCreators.manage')}
             </Link>
           ) : null}
           <Link to="/design" className="button button-ghost">
@@ -59,6 +73,8 @@ export function StudioPage() {
         <p className="lead">{format.text(template.data.description)}</p>
       </header>
       <StudioEditor template={template.data} design={design.data ?? null} />
+      {/* Once the draft is saved; its own form, beside the studio's. */}
+      {design.data ? <CoCreatorsEditor design={design.data} /> : null}
     </div>
   );
 }

@@ -174,6 +174,8 @@ describe('the studio', () => {
     vi.stubGlobal('fetch', api.fetch);
     const user = userEvent.setup();
     const { router } = await openNewDesign();
+    // Co-creators are invited to a saved draft, not to a design that does not exist yet.
+    expect(screen.queryByRole('heading', { name: 'Co-creators' })).not.toBeInTheDocument();
 
     await user.click(screen.getByRole('radio', { name: /Brioche bun/ }));
     await user.type(screen.getByLabelText('Name'), 'Smoky Ada');
@@ -182,6 +184,7 @@ describe('the studio', () => {
 
     expect(await screen.findByTestId('studio-notice')).toHaveTextContent('Draft saved.');
     expect(router.state.location.pathname).toBe('/design/d-1/edit');
+    expect(await screen.findByRole('heading', { name: 'Co-creators' })).toBeInTheDocument();
     const created = api.requests.find((r) => r.method === 'POST' && r.path === '/designs');
     expect(created?.body).toEqual({
       template_id: 'tpl-burger',
@@ -249,5 +252,27 @@ describe('the studio', () => {
 
     expect(await screen.findByRole('heading', { name: 'Studio home' })).toBeInTheDocument();
     expect(api.requests.some((r) => r.method === 'DELETE' && r.path === '/designs/d-1')).toBe(true);
+  });
+
+  it('tells someone invited to a draft that only its creator edits it', async () => {
+    vi.stubGlobal(
+      'fetch',
+      studioApi({
+        'GET /designs/d-1': () =>
+          jsonResponse(
+            draftDesign({
+              name: 'Smoky Ada',
+              creator: { id: 'someone-else', display_name: 'Grace' },
+            }),
+          ),
+      }).fetch,
+    );
+    renderRoutes(routes, '/design/d-1/edit');
+
+    expect(await screen.findByTestId('not-editable')).toHaveTextContent(
+      'This draft belongs to Grace: only they can change it.',
+    );
+    expect(screen.queryByTestId('studio')).not.toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Co-creators' })).not.toBeInTheDocument();
   });
 });

@@ -1,6 +1,6 @@
 /** A small burger template, quotes and designs for the studio's tests. */
 import type { Template, TemplateOption } from '@/types/studio';
-import type { Choice, Design, PublicDesign, Quote } from '../types';
+import type { Choice, Design, Invitation, PublicDesign, Quote } from '../types';
 
 const eur = (amount_minor: number) => ({ amount_minor, currency: 'EUR' });
 
@@ -154,6 +154,19 @@ export function publicDesign(overrides: Partial<PublicDesign> = {}): PublicDesig
     ],
     remixes: [],
     ancestry: [],
+    ...overrides,
+  };
+}
+
+/** An invitation to share a design's royalties, as `GET /me/invitations` lists it. */
+export function invitation(overrides: Partial<Invitation> = {}): Invitation {
+  return {
+    design_id: 'd-7',
+    design_name: 'Smoky Ada',
+    creator_name: 'Grace',
+    share_bps: 2500,
+    status: 'invited',
+    invited_at: Date.UTC(2026, 10, 3),
     ...overrides,
   };
 }

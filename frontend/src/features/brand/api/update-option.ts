@@ -1,24 +1,22 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
 import type { Availability } from '@/types/studio';
-import type { BrandOption, BrandTemplate } from '../types';
+import type { BrandOption, BrandTemplate, OptionChange } from '../types';
 import { brandTemplateQueryKey } from './get-brand-template';
 
-export interface UpdateAvailabilityInput {
+export interface UpdateOptionInput {
   optionId: string;
-  availability: Availability;
+  change: OptionChange;
 }
 
-/** PATCH /api/v1/brand/options/{id}: take an option off (out of stock, retired) or back on. */
-export function updateOptionAvailability({
-  optionId,
-  availability,
-}: UpdateAvailabilityInput): Promise<BrandOption> {
-  return apiClient.patch<BrandOption>(
-    `/brand/options/${encodeURIComponent(optionId)}`,
-    { availability },
-    { auth: true },
-  );
+/**
+ * PATCH /api/v1/brand/options/{id}: take an option off (out of stock, retired) or back on, or
+ * change its price, cost or preparation time. Published designs keep what they were made of.
+ */
+export function updateOption({ optionId, change }: UpdateOptionInput): Promise<BrandOption> {
+  return apiClient.patch<BrandOption>(`/brand/options/${encodeURIComponent(optionId)}`, change, {
+    auth: true,
+  });
 }
 
 function withOption(
@@ -36,6 +34,11 @@ function withOption(
   };
 }
 
+/** The studio's copy of the templates (public, under ['templates']) is out of date now. */
+function studioIsStale(queryClient: QueryClient) {
+  void queryClient.invalidateQueries({ queryKey: ['templates'] });
+}
+
 /**
  * The new availability shows at once; if the server refuses, that option (and only that one:
  * another change may be under way) goes back to what it was.
@@ -44,7 +47,8 @@ export function useUpdateOptionAvailability(templateId: string) {
   const queryClient = useQueryClient();
   const key = brandTemplateQueryKey(templateId);
   return useMutation({
-    mutationFn: updateOptionAvailability,
+    mutationFn: ({ optionId, availability }: { optionId: string; availability: Availability }) =>
+      updateOption({ optionId, change: { availability } }),
     onMutate: async ({ optionId, availability }) => {
       await queryClient.cancelQueries({ queryKey: key });
       const before = queryClient
@@ -67,8 +71,31 @@ export function useUpdateOptionAvailability(templateId: string) {
       queryClient.setQueryData<BrandTemplate>(key, (template) =>
         withOption(template, saved.id, () => saved),
       );
-      // The studio's copy of the template (public, under ['templates']) is out of date now.
-      void queryClient.invalidateQueries({ queryKey: ['templates'] });
+      studioIsStale(queryClient);
+    },
+  });
+}
+
+/**
+ * A new price, cost or preparation time. Not shown before the server accepts it (the form keeps
+ * what was typed meanwhile); then the server's figures replace the old ones. Only those: an
+ * availability change may still be on its way.
+ */
+export function useUpdateOptionFigures(templateId: string) {
+  const queryClient = useQueryClient();
+  const key = brandTemplateQueryKey(templateId);
+  return useMutation({
+    mutationFn: updateOption,
+    onSuccess: (saved) => {
+      queryClient.setQueryData<BrandTemplate>(key, (template) =>
+        withOption(template, saved.id, (option) => ({
+          ...option,
+          price_delta: saved.price_delta,
+          cost: saved.cost,
+          prep_seconds: saved.prep_seconds,
+        })),
+      );
+      studioIsStale(queryClient);
     },
   });
 }
