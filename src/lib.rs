@@ -10,6 +10,7 @@ pub mod accounts;
 pub mod app;
 pub mod audit;
 pub mod cli;
+pub mod community;
 pub mod db;
 pub mod demo;
 pub mod error;
