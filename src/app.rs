@@ -57,7 +57,8 @@ pub fn api(state: AppState) -> Api {
         .route(Access::Public, routes!(ops::readyz))
         .route(Access::Public, routes!(ops::metrics));
     let api = crate::accounts::routes(api);
-    crate::studio::routes(api)
+    let api = crate::studio::routes(api);
+    crate::community::routes(api)
 }
 
 /// The whole HTTP application and its route table.

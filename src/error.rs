@@ -28,6 +28,8 @@ pub enum ErrorCode {
     EmailTaken,
     LastAdmin,
     DesignNotEditable,
+    NotRateable,
+    OwnDesign,
     TooManyAttempts,
     NotReady,
     RequestTimeout,
@@ -77,6 +79,10 @@ impl ErrorCode {
                 StatusCode::CONFLICT,
                 "Only a draft can be changed; remix a published design instead.",
             ),
+            NotRateable => ("not_rateable", StatusCode::CONFLICT, "Only a published design can be rated."),
+            OwnDesign => {
+                ("own_design", StatusCode::FORBIDDEN, "Nobody rates their own design, nor one they co-created.")
+            }
             TooManyAttempts => (
                 "too_many_attempts",
                 StatusCode::TOO_MANY_REQUESTS,
@@ -340,6 +346,8 @@ mod tests {
             EmailTaken,
             LastAdmin,
             DesignNotEditable,
+            NotRateable,
+            OwnDesign,
             TooManyAttempts,
             NotReady,
             RequestTimeout,

@@ -2,3 +2,12 @@
 //! the ranking formulas; the rating endpoints and feeds build on them.
 
 pub mod ranking;
+pub mod ratings;
+
+use utoipa_axum::routes;
+
+use crate::http::{Access, Api};
+
+pub fn routes(api: Api) -> Api {
+    api.route(Access::SignedIn, routes!(ratings::put, ratings::delete))
+}

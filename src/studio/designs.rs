@@ -807,7 +807,7 @@ pub async fn publish_in(tx: &mut Tx, id: Uuid, lang: Lang, now: i64) -> Result<(
     let snapshot = serde_json::to_string(&Snapshot::take(&loaded, &choices, &q)).map_err(anyhow::Error::from)?;
     let slug = slug_for(&row.name, id);
     let sql = "UPDATE designs SET status = 'published', slug = $2, snapshot = $3, published_at = $4, updated_at = $4, \
-               price = $5, kcal = $6, allergens = $7, dietary = $8 WHERE id = $1 AND status = 'draft'";
+               price = $5, kcal = $6, allergens = $7, dietary = $8, hot = $9 WHERE id = $1 AND status = 'draft'";
     let changed = on_db!(tx.ex(), |c| sqlx::query(sql)
         .bind(id)
         .bind(&slug)
@@ -817,6 +817,7 @@ pub async fn publish_in(tx: &mut Tx, id: Uuid, lang: Lang, now: i64) -> Result<(
         .bind(q.nutrition.kcal)
         .bind(q.allergens.0)
         .bind(q.dietary.0)
+        .bind(crate::community::ranking::hot(&Default::default(), now))
         .execute(&mut *c)
         .await
         .map(|r| r.rows_affected()))

@@ -1,0 +1,145 @@
+//! Rating designs: one rating per account per design, counters that always match the ratings,
+//! and nobody rating their own design.
+
+mod common;
+
+use common::{TestApp, problem};
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+/// A published design by a new creator; returns (creator token, design id).
+async fn published(app: &TestApp) -> (String, String) {
+    let (_, t) = common::one_option_template(app).await;
+    let creator = app.token_for("creator@example.com").await;
+    let d = common::one_option_draft(app, &creator, &t, "Rate Me", "").await;
+    let id = d["id"].as_str().unwrap().to_string();
+    let res =
+        app.client.post(app.url(&format!("/api/v1/designs/{id}/publish"))).bearer_auth(&creator).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    (creator, id)
+}
+
+async fn rate(app: &TestApp, token: &str, id: &str, stars: i64, would_buy: bool) -> reqwest::Response {
+    app.client
+        .put(app.url(&format!("/api/v1/designs/{id}/rating")))
+        .bearer_auth(token)
+        .json(&json!({ "stars": stars, "would_buy": would_buy }))
+        .send()
+        .await
+        .unwrap()
+}
+
+both!(a_rating_is_counted_once_changed_and_removed, |app| {
+    let (_, id) = published(&app).await;
+    let voter = app.token_for("voter@example.com").await;
+    let res = rate(&app, &voter, &id, 4, true).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let mine: Value = res.json().await.unwrap();
+    assert_eq!(mine["design"]["count"], 1);
+    assert_eq!(mine["design"]["histogram"], json!([0, 0, 0, 1, 0]));
+    assert_eq!(mine["design"]["would_buy_count"], 1);
+
+    // The same rating again (a replay) changes nothing; a new one replaces it.
+    let again: Value = rate(&app, &voter, &id, 4, true).await.json().await.unwrap();
+    assert_eq!(again["design"]["count"], 1);
+    let changed: Value = rate(&app, &voter, &id, 2, false).await.json().await.unwrap();
+    assert_eq!(changed["design"]["histogram"], json!([0, 1, 0, 0, 0]));
+    assert_eq!(changed["design"]["would_buy_count"], 0);
+    assert_eq!(app.count("ratings").await, 1);
+
+    let res =
+        app.client.delete(app.url(&format!("/api/v1/designs/{id}/rating"))).bearer_auth(&voter).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    assert_eq!(app.count("ratings").await, 0);
+    assert_eq!(app.count("designs WHERE stars_2 = 0 AND would_buy_count = 0").await, 1);
+});
+
+both!(nobody_rates_their_own_design_a_draft_or_out_of_range, |app| {
+    let (creator, id) = published(&app).await;
+    problem(rate(&app, &creator, &id, 5, true).await, StatusCode::FORBIDDEN, "own_design").await;
+    let voter = app.token_for("voter@example.com").await;
+    for stars in [0, 6] {
+        let body =
+            problem(rate(&app, &voter, &id, stars, false).await, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
+                .await;
+        assert_eq!(body["errors"][0]["field"], "stars");
+    }
+    app.client.post(app.url(&format!("/api/v1/designs/{id}/withdraw"))).bearer_auth(&creator).send().await.unwrap();
+    problem(rate(&app, &voter, &id, 5, false).await, StatusCode::CONFLICT, "not_rateable").await;
+    problem(rate(&app, &voter, &uuid::Uuid::now_v7().to_string(), 5, false).await, StatusCode::NOT_FOUND, "not_found")
+        .await;
+    assert_eq!(app.count("ratings").await, 0);
+});
+
+both!(a_co_creator_cannot_rate_the_design_either, |app| {
+    let (creator, id) = published(&app).await;
+    let friend = app.token_for("friend@example.com").await;
+    let res = app
+        .client
+        .put(app.url(&format!("/api/v1/designs/{id}/co-creators")))
+        .bearer_auth(&creator)
+        .json(&json!({ "co_creators": [{ "email": "friend@example.com", "share_bps": 2000 }] }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    problem(rate(&app, &friend, &id, 5, true).await, StatusCode::FORBIDDEN, "own_design").await;
+});
+
+/// Ratings of 1 to 5 stars, then would-buys.
+type Counters = (i64, i64, i64, i64, i64, i64);
+
+both!(many_voters_at_once_leave_counters_that_match_the_ratings, |app| {
+    let (_, id) = published(&app).await;
+    let mut voters = Vec::new();
+    for i in 0..24 {
+        let email = format!("v{i}@example.com");
+        cocreate::cli::create_user(
+            &app.db,
+            &email,
+            Some("Voter"),
+            common::PASSWORD,
+            cocreate::accounts::domain::Role::Customer,
+        )
+        .await
+        .unwrap();
+        let res = app.post("/api/v1/auth/login", json!({ "email": email, "password": common::PASSWORD })).await;
+        voters.push(res.json::<Value>().await.unwrap()["access_token"].as_str().unwrap().to_string());
+    }
+    // Each voter rates twice at once (a double click), some change their mind.
+    let calls = voters.iter().enumerate().flat_map(|(i, token)| {
+        let (a, b) = ((i % 5 + 1) as i64, ((i + 2) % 5 + 1) as i64);
+        [(token.clone(), a, i % 2 == 0), (token.clone(), if i % 3 == 0 { b } else { a }, i % 2 == 0)]
+    });
+    let results = futures_util::future::join_all(calls.map(|(token, stars, wb)| {
+        let app = &app;
+        let id = id.clone();
+        async move { rate(app, &token, &id, stars, wb).await.status() }
+    }))
+    .await;
+    assert!(results.iter().all(|s| *s == StatusCode::OK), "{results:?}");
+
+    assert_eq!(app.count("ratings").await, 24, "one rating per voter");
+    let mut conn = app.db.reader().await.unwrap();
+    let (row, truth): (Counters, Counters) = cocreate::on_db!(conn.ex(), |c| {
+        let row = sqlx::query_as(
+            "SELECT stars_1, stars_2, stars_3, stars_4, stars_5, would_buy_count FROM designs WHERE id = $1",
+        )
+        .bind(uuid::Uuid::parse_str(&id).unwrap())
+        .fetch_one(&mut *c)
+        .await
+        .unwrap();
+        let truth = sqlx::query_as(
+            "SELECT \
+               COALESCE(SUM(CASE WHEN stars = 1 THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN stars = 2 THEN 1 ELSE 0 END), 0), \
+               COALESCE(SUM(CASE WHEN stars = 3 THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN stars = 4 THEN 1 ELSE 0 END), 0), \
+               COALESCE(SUM(CASE WHEN stars = 5 THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN would_buy THEN 1 ELSE 0 END), 0) \
+             FROM ratings",
+        )
+        .fetch_one(&mut *c)
+        .await
+        .unwrap();
+        (row, truth)
+    });
+    assert_eq!(row, truth, "the design's counters match its ratings");
+});
