@@ -1,0 +1,184 @@
+//! Feeds of published designs: hot, top and new, each an index scan on the design's row
+//! (`designs_hot_idx`, `designs_top_idx`, `designs_new_idx`) with an opaque keyset cursor.
+
+use axum::Json;
+use axum::extract::State;
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use super::ranking::Histogram;
+use super::ratings::{RatingSummary, summary};
+use crate::app::AppState;
+use crate::error::{Error, Result};
+use crate::http::QueryParams;
+use crate::http::page::{DEFAULT_LIMIT, MAX_LIMIT, Page};
+use crate::money::{Currency, Money};
+use crate::on_db;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Sort {
+    Hot,
+    Top,
+    New,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct FeedQuery {
+    /// `hot` (default), `top` (by the lower bound of the rating) or `new`.
+    pub sort: Option<Sort>,
+    /// Only designs of this template.
+    pub template: Option<Uuid>,
+    pub cursor: Option<String>,
+    pub limit: Option<i64>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FeedItem {
+    pub id: Uuid,
+    pub slug: String,
+    pub url: String,
+    /// The 1200x630 share picture.
+    pub preview_url: String,
+    pub name: String,
+    pub creator_name: String,
+    pub template_id: Uuid,
+    pub price: Money,
+    pub ratings: RatingSummary,
+    pub published_at: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: Uuid,
+    slug: String,
+    name: String,
+    creator_name: String,
+    template_id: Uuid,
+    currency: String,
+    price: i64,
+    stars_1: i64,
+    stars_2: i64,
+    stars_3: i64,
+    stars_4: i64,
+    stars_5: i64,
+    would_buy_count: i64,
+    lower_bound: f64,
+    hot: f64,
+    published_at: i64,
+}
+
+/// Where the previous page ended: the sort key (as its exact bits) and the id.
+fn encode_cursor(key: f64, id: Uuid) -> String {
+    let mut bytes = key.to_bits().to_be_bytes().to_vec();
+    bytes.extend_from_slice(id.as_bytes());
+    URL_SAFE_NO_PAD.encode(bytes)
+}
+
+fn decode_cursor(cursor: &str) -> Result<(f64, Uuid)> {
+    let bad = || Error::field("cursor", "invalid_cursor", "This cursor did not come from this feed.");
+    let bytes = URL_SAFE_NO_PAD.decode(cursor).map_err(|_| bad())?;
+    if bytes.len() != 24 {
+        return Err(bad());
+    }
+    let key = f64::from_bits(u64::from_be_bytes(bytes[..8].try_into().map_err(|_| bad())?));
+    let id = Uuid::from_slice(&bytes[8..]).map_err(|_| bad())?;
+    if !key.is_finite() {
+        return Err(bad());
+    }
+    Ok((key, id))
+}
+
+/// Published designs, ranked. Pass `next_cursor` back as `cursor` for the next page.
+#[utoipa::path(get, path = "/api/v1/feed", tag = "community", params(FeedQuery),
+    responses((status = 200, body = Page<FeedItem>), (status = 422, body = crate::error::Problem)))]
+pub async fn feed(
+    State(state): State<AppState>,
+    QueryParams(q): QueryParams<FeedQuery>,
+) -> Result<Json<Page<FeedItem>>> {
+    let limit = match q.limit {
+        None => DEFAULT_LIMIT,
+        Some(n) if (1..=MAX_LIMIT).contains(&n) => n,
+        Some(_) => return Err(Error::field("limit", "out_of_range", format!("limit is between 1 and {MAX_LIMIT}."))),
+    };
+    let sort = q.sort.unwrap_or(Sort::Hot);
+    let after = q.cursor.as_deref().map(decode_cursor).transpose()?;
+    // The key column is chosen from a closed set, never from input.
+    let key = match sort {
+        Sort::Hot => "d.hot",
+        Sort::Top => "d.lower_bound",
+        Sort::New => "CAST(d.published_at AS DOUBLE PRECISION)",
+    };
+    let order = match sort {
+        Sort::Hot => "d.hot DESC, d.id DESC",
+        Sort::Top => "d.lower_bound DESC, d.id DESC",
+        Sort::New => "d.published_at DESC, d.id DESC",
+    };
+    let sql = format!(
+        "SELECT d.id, d.slug, d.name, a.display_name AS creator_name, d.template_id, d.currency, d.price, \
+         d.stars_1, d.stars_2, d.stars_3, d.stars_4, d.stars_5, d.would_buy_count, d.lower_bound, d.hot, d.published_at \
+         FROM designs d JOIN accounts a ON a.id = d.creator_id \
+         WHERE d.status = 'published' AND ($1 IS NULL OR d.template_id = $1) \
+         AND ($2 IS NULL OR {key} < $2 OR ({key} = $2 AND d.id < $3)) \
+         ORDER BY {order} LIMIT $4"
+    );
+    let (after_key, after_id) = match after {
+        Some((k, id)) => (Some(k), Some(id)),
+        None => (None, None),
+    };
+    let mut conn = state.db.reader().await?;
+    let rows: Vec<Row> = on_db!(conn.ex(), |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
+        .bind(q.template)
+        .bind(after_key)
+        .bind(after_id)
+        .bind(limit + 1)
+        .fetch_all(&mut *c)
+        .await)?;
+    let more = rows.len() as i64 > limit;
+    let rows = &rows[..rows.len().min(limit as usize)];
+    let next_cursor = more.then(|| rows.last()).flatten().map(|r| {
+        let k = match sort {
+            Sort::Hot => r.hot,
+            Sort::Top => r.lower_bound,
+            Sort::New => r.published_at as f64,
+        };
+        encode_cursor(k, r.id)
+    });
+    let items = rows
+        .iter()
+        .map(|r| {
+            let h = Histogram([r.stars_1, r.stars_2, r.stars_3, r.stars_4, r.stars_5]);
+            FeedItem {
+                id: r.id,
+                slug: r.slug.clone(),
+                url: format!("/d/{}", r.slug),
+                preview_url: format!("/d/{}/preview.png", r.slug),
+                name: r.name.clone(),
+                creator_name: r.creator_name.clone(),
+                template_id: r.template_id,
+                price: Money::new(r.price, Currency::parse(&r.currency).unwrap_or(Currency::EUR)),
+                ratings: summary(h, r.would_buy_count),
+                published_at: r.published_at,
+            }
+        })
+        .collect();
+    Ok(Json(Page { items, next_cursor }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cursors_round_trip_exactly_and_refuse_garbage() {
+        let id = Uuid::now_v7();
+        let key = 2.047372836123456_f64;
+        assert_eq!(decode_cursor(&encode_cursor(key, id)).unwrap(), (key, id));
+        assert!(decode_cursor("nope").is_err());
+        assert!(decode_cursor(&URL_SAFE_NO_PAD.encode([0u8; 10])).is_err());
+    }
+}
