@@ -30,6 +30,18 @@ pub struct RatingSummary {
     pub would_buy_count: i64,
 }
 
+/// A viewer's own rating of a design.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct OwnRating {
+    pub stars: i64,
+    pub would_buy: bool,
+}
+
+/// The rating `account` gave `design`, if any.
+pub async fn own(ex: Ex<'_>, design: Uuid, account: Uuid) -> Result<Option<OwnRating>> {
+    Ok(existing(ex, design, account).await?.map(|(stars, would_buy)| OwnRating { stars, would_buy }))
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct MyRating {
     pub stars: i64,

@@ -193,6 +193,10 @@ pub struct DesignView {
     pub created_at: i64,
     pub updated_at: i64,
     pub published_at: Option<i64>,
+    /// How the community rated it.
+    pub ratings: crate::community::ratings::RatingSummary,
+    /// The viewer's own rating, when signed in and they rated it.
+    pub my_rating: Option<crate::community::ratings::OwnRating>,
     /// Only for the brand (curators, community manager, admins).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub feasibility: Option<Feasibility>,
@@ -341,10 +345,17 @@ pub struct DesignRow {
     pub created_at: i64,
     pub updated_at: i64,
     pub published_at: Option<i64>,
+    pub stars_1: i64,
+    pub stars_2: i64,
+    pub stars_3: i64,
+    pub stars_4: i64,
+    pub stars_5: i64,
+    pub would_buy_count: i64,
 }
 
 const DESIGN_COLUMNS: &str = "d.id, d.creator_id, d.template_id, d.status, d.slug, d.name, d.story, d.tags, d.remix_of, \
-     d.currency, d.price, d.kcal, d.allergens, d.dietary, d.snapshot, d.created_at, d.updated_at, d.published_at";
+     d.currency, d.price, d.kcal, d.allergens, d.dietary, d.snapshot, d.created_at, d.updated_at, d.published_at, \
+     d.stars_1, d.stars_2, d.stars_3, d.stars_4, d.stars_5, d.would_buy_count";
 
 async fn find(ex: Ex<'_>, id: Uuid) -> Result<Option<DesignRow>> {
     let sql = format!("SELECT {DESIGN_COLUMNS} FROM designs d WHERE d.id = $1");
@@ -515,7 +526,15 @@ async fn view(
         false => None,
     };
     let split = super::co_creators::split_of(ex_conn.ex(), row.id).await?;
+    let histogram =
+        crate::community::ranking::Histogram([row.stars_1, row.stars_2, row.stars_3, row.stars_4, row.stars_5]);
+    let my_rating = match viewer {
+        Some(v) => crate::community::ratings::own(ex_conn.ex(), row.id, v.id).await?,
+        None => None,
+    };
     Ok(DesignView {
+        ratings: crate::community::ratings::summary(histogram, row.would_buy_count),
+        my_rating,
         id: row.id,
         split,
         status: row.status.clone(),
