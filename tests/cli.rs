@@ -60,6 +60,10 @@ async fn demo_data_loads_twice_without_change(backend: Backend) {
     assert!(app.count("designs WHERE remix_of IS NOT NULL").await >= 3);
     assert!(app.count("(SELECT DISTINCT creator_id FROM designs) AS c").await >= 12);
     assert_eq!(app.count("design_co_creators WHERE status = 'accepted'").await, 2, "one design made by three friends");
+    assert!(app.count("ratings").await >= 150, "the community has rated the designs");
+    let top: Value =
+        app.client.get(app.url("/api/v1/feed?sort=top&limit=3")).send().await.unwrap().json().await.unwrap();
+    assert!(top["items"][0]["ratings"]["count"].as_i64().unwrap() >= 5, "{top}");
 
     // The burger has at least 25 options in 5 groups, each with its own picture layer.
     let list: Value = app.client.get(app.url("/api/v1/templates")).send().await.unwrap().json().await.unwrap();

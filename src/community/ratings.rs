@@ -169,21 +169,35 @@ pub async fn put(
     PathParam(id): PathParam<Uuid>,
     Valid(rating): Valid<Rating>,
 ) -> Result<Json<MyRating>> {
-    let now = now_ms();
     let mut tx = state.db.begin().await?;
-    let counters = lock_rateable(&mut tx, id, user.id).await?;
+    let (h, would_buy) = rate_in(&mut tx, id, user.id, rating.stars, rating.would_buy, now_ms()).await?;
+    tx.commit().await?;
+    Ok(Json(MyRating { stars: i64::from(rating.stars), would_buy: rating.would_buy, design: summary(h, would_buy) }))
+}
+
+/// Records `account`'s rating of `design` inside `tx` (new or changed) and updates the design's
+/// counters and scores; returns its new histogram and would-buy count.
+pub async fn rate_in(
+    tx: &mut crate::db::Tx,
+    id: Uuid,
+    account: Uuid,
+    stars: u8,
+    would_buy_now: bool,
+    now: i64,
+) -> Result<(Histogram, i64)> {
+    let counters = lock_rateable(tx, id, account).await?;
     let mut h = counters.histogram();
     let mut would_buy = counters.would_buy_count;
-    match existing(tx.ex(), id, user.id).await? {
-        Some((stars, wb)) => {
-            h.0[(stars - 1) as usize] -= 1;
+    match existing(tx.ex(), id, account).await? {
+        Some((old, wb)) => {
+            h.0[(old - 1) as usize] -= 1;
             would_buy -= i64::from(wb);
             let sql = "UPDATE ratings SET stars = $3, would_buy = $4, updated_at = $5 WHERE design_id = $1 AND account_id = $2";
             on_db!(tx.ex(), |c| sqlx::query(sql)
                 .bind(id)
-                .bind(user.id)
-                .bind(i64::from(rating.stars))
-                .bind(rating.would_buy)
+                .bind(account)
+                .bind(i64::from(stars))
+                .bind(would_buy_now)
                 .bind(now)
                 .execute(&mut *c)
                 .await
@@ -193,20 +207,19 @@ pub async fn put(
             let sql = "INSERT INTO ratings (design_id, account_id, stars, would_buy, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)";
             on_db!(tx.ex(), |c| sqlx::query(sql)
                 .bind(id)
-                .bind(user.id)
-                .bind(i64::from(rating.stars))
-                .bind(rating.would_buy)
+                .bind(account)
+                .bind(i64::from(stars))
+                .bind(would_buy_now)
                 .bind(now)
                 .execute(&mut *c)
                 .await
                 .map(|r| r.rows_affected()))?;
         }
     }
-    h.add(rating.stars);
-    would_buy += i64::from(rating.would_buy);
+    h.add(stars);
+    would_buy += i64::from(would_buy_now);
     store(tx.ex(), id, &h, would_buy, counters.published_at.unwrap_or(now)).await?;
-    tx.commit().await?;
-    Ok(Json(MyRating { stars: i64::from(rating.stars), would_buy: rating.would_buy, design: summary(h, would_buy) }))
+    Ok((h, would_buy))
 }
 
 /// Removes my rating of a design (nothing to remove is fine).

@@ -309,6 +309,22 @@ pub async fn seed(db: &Db, creators: &[Uuid]) -> anyhow::Result<()> {
         }
         published.push((id, template.template.id));
     }
+    // The community has rated most designs: a few voters each, more for the early ones, so the
+    // feeds and their order mean something at first start.
+    for (i, (design, _)) in published.iter().enumerate() {
+        let voters = 2 + (i * 7) % 9;
+        for v in 0..voters {
+            let voter = creators[(i + v + 1) % creators.len()];
+            let stars = [5, 4, 5, 3, 4, 5, 2, 4, 5][(i + v * 3) % 9];
+            let at = now - ((48 - i as i64) * 14 - v as i64) * 3600 * 1000;
+            match crate::community::ratings::rate_in(&mut tx, *design, voter, stars, (i + v) % 3 == 0, at).await {
+                Ok(_) => {}
+                // The design's own creators do not rate it.
+                Err(crate::error::Error::Client { code: crate::error::ErrorCode::OwnDesign, .. }) => {}
+                Err(e) => anyhow::bail!("demo rating of design {i} failed: {e}"),
+            }
+        }
+    }
     tx.commit().await?;
     Ok(())
 }
