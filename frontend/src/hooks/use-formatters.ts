@@ -24,6 +24,12 @@ export function useFormatters() {
       integer: (value: number) => formatInteger(value, language),
       duration: (seconds: number) => formatDuration(seconds, language),
       text: (text: Localized) => localize(text, language),
+      /** An average of stars, with one decimal: 4.56 -> "4.6" ("4,6" in French). */
+      stars: (average: number) =>
+        new Intl.NumberFormat(language, {
+          minimumFractionDigits: 1,
+          maximumFractionDigits: 1,
+        }).format(average),
       /** A share in basis points as a percentage: 2500 -> "25%", 1250 -> "12.5%". */
       share: (bps: number) =>
         new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 2 }).format(

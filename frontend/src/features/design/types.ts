@@ -1,4 +1,5 @@
 /** Designs as the studio API (/api/v1/designs) sends them. */
+import type { MyRating, RatingSummary } from '@/types/ratings';
 import type { Localized, Money, Nutrition } from '@/types/studio';
 
 export interface Choice {
@@ -54,6 +55,9 @@ export interface Design {
   updated_at: number;
   /** Unix milliseconds, UTC. */
   published_at: number | null;
+  ratings: RatingSummary;
+  /** The signed-in visitor's rating; null when signed out or not rated. */
+  my_rating: MyRating | null;
 }
 
 export type CoCreatorStatus = 'invited' | 'accepted' | 'declined';
@@ -111,4 +115,12 @@ export interface DesignDraft {
   name: string;
   story: string;
   tags: string[];
+}
+
+/** The body of `PUT /designs/{id}/rating`. */
+export type RatingInput = MyRating;
+
+/** The answer of `PUT /designs/{id}/rating`: the rating kept and the design's new summary. */
+export interface RatingResult extends MyRating {
+  design: RatingSummary;
 }

@@ -3,9 +3,16 @@ import userEvent from '@testing-library/user-event';
 import { Outlet } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { apiClient } from '@/lib/api-client';
-import { fakeApi, jsonResponse, testAccount, testSession } from '@/testing/http';
+import {
+  type FakeRoute,
+  fakeApi,
+  jsonResponse,
+  problemResponse,
+  testAccount,
+  testSession,
+} from '@/testing/http';
 import { renderRoutes } from '@/testing/render';
-import { draftDesign, publicDesign } from '../testing/fixtures';
+import { draftDesign, publicDesign, ratingSummary } from '../testing/fixtures';
 import type { PublicDesign } from '../types';
 import { PublicDesignPage } from './public-design-page';
 
@@ -19,8 +26,9 @@ const routes = [
   },
 ];
 
-function showDesign(design: PublicDesign) {
+function showDesign(design: PublicDesign, routes_: Record<string, FakeRoute> = {}) {
   const api = fakeApi({
+    ...routes_,
     [`GET /designs/by-slug/${design.slug ?? ''}`]: () => jsonResponse(design),
     [`POST /designs/${design.id}/remix`]: () =>
       jsonResponse(draftDesign({ id: 'd-remix', remix_of: null }), 201),
@@ -163,5 +171,77 @@ describe('a published design’s page', () => {
     showDesign(publicDesign({ status: 'withdrawn' }));
     expect(await screen.findByTestId('withdrawn-notice')).toHaveTextContent('withdrawn');
     expect(screen.queryByRole('link', { name: 'Sign in to remix' })).not.toBeInTheDocument();
+  });
+});
+
+describe('rating a published design', () => {
+  const rated = () => publicDesign({ ratings: ratingSummary([1, 0, 2, 3, 6], 5) });
+
+  it('sends the stars chosen and shows the count the server answers', async () => {
+    apiClient.session.setSession(testSession('t', testAccount({ id: 'someone-else' })));
+    const user = userEvent.setup();
+    const { api } = showDesign(rated(), {
+      'PUT /designs/d-1/rating': () =>
+        jsonResponse({ stars: 4, would_buy: false, design: ratingSummary([1, 0, 2, 4, 6], 5) }),
+    });
+
+    expect(await screen.findByTestId('rating-count')).toHaveTextContent('12 ratings');
+    expect(screen.getByTestId('histogram')).toHaveTextContent('5 stars: 6');
+    const four = screen.getByRole('radio', { name: '4 stars' });
+    expect(screen.getByRole('radiogroup', { name: 'Your rating' })).toBeInTheDocument();
+    expect(screen.getByRole('checkbox', { name: 'I’d buy this' })).not.toBeChecked();
+
+    await user.click(four);
+
+    await waitFor(() => {
+      expect(screen.getByTestId('rating-count')).toHaveTextContent('13 ratings');
+    });
+    const put = api.requests.find((request) => request.method === 'PUT');
+    expect(put?.path).toBe('/designs/d-1/rating');
+    expect(put?.body).toEqual({ stars: 4, would_buy: false });
+    expect(put?.headers.get('Authorization')).toBe('Bearer t');
+    expect(four).toBeChecked();
+    expect(screen.getByTestId('histogram')).toHaveTextContent('4 stars: 4');
+    expect(screen.getByRole('button', { name: 'Remove my rating' })).toBeInTheDocument();
+  });
+
+  it('shows the visitor’s rating, and puts it back with a clear message if refused', async () => {
+    apiClient.session.setSession(testSession('t', testAccount({ id: 'someone-else' })));
+    const user = userEvent.setup();
+    showDesign(publicDesign({ ...rated(), my_rating: { stars: 2, would_buy: true } }), {
+      'PUT /designs/d-1/rating': () =>
+        problemResponse({
+          type: 'about:blank',
+          title: 'Not rateable',
+          status: 409,
+          code: 'not_rateable',
+        }),
+    });
+
+    expect(await screen.findByRole('radio', { name: '2 stars' })).toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'I’d buy this' })).toBeChecked();
+
+    await user.click(screen.getByRole('radio', { name: '5 stars' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('can no longer be rated');
+    expect(screen.getByRole('radio', { name: '2 stars' })).toBeChecked();
+  });
+
+  it('asks a signed-out visitor to sign in to rate', async () => {
+    showDesign(rated());
+    expect(await screen.findByRole('link', { name: 'Sign in to rate' })).toHaveAttribute(
+      'href',
+      `/signin?next=${encodeURIComponent('/d/smoky-ada')}`,
+    );
+    expect(screen.queryByRole('radio')).not.toBeInTheDocument();
+    expect(screen.getByTestId('rating-average')).toHaveTextContent('4.1 ★ (12)');
+  });
+
+  it('shows its creator the ratings without a way to rate it', async () => {
+    apiClient.session.setSession(testSession());
+    showDesign(rated());
+    expect(await screen.findByTestId('histogram')).toBeInTheDocument();
+    expect(screen.queryByRole('radio')).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Sign in to rate' })).not.toBeInTheDocument();
   });
 });

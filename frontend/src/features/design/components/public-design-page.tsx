@@ -15,6 +15,7 @@ import type { DesignCredit, PublicDesign } from '../types';
 import { coCreatorsPath, editDesignPath } from '../utils/paths';
 import { stackLayers } from '../utils/picture';
 import { DesignPicture } from './design-picture';
+import { RatingPanel } from './rating-panel';
 import { AllergenSummary, DietaryTags, NutritionFacts } from './nutrition-facts';
 import { ShareActions } from './share-actions';
 
@@ -193,6 +194,8 @@ function DesignView({ design }: { design: PublicDesign }) {
               </div>
             </div>
           ) : null}
+
+          <RatingPanel design={design} />
 
           {!withdrawn ? (
             <section aria-labelledby="share-title" className="design-section">

@@ -1,4 +1,5 @@
 /** A small burger template, quotes and designs for the studio's tests. */
+import type { RatingSummary } from '@/types/ratings';
 import type { Template, TemplateOption } from '@/types/studio';
 import type { Choice, Design, Invitation, PublicDesign, Quote } from '../types';
 
@@ -103,6 +104,30 @@ export function quoteFor(choices: readonly Choice[]): Quote {
   };
 }
 
+const noRatings: RatingSummary = {
+  count: 0,
+  average: null,
+  lower_bound: 0,
+  histogram: [0, 0, 0, 0, 0],
+  would_buy_count: 0,
+};
+
+/** A design's ratings: `histogram` counts 1 to 5 stars. */
+export function ratingSummary(
+  histogram: RatingSummary['histogram'],
+  would_buy_count = 0,
+): RatingSummary {
+  const count = histogram.reduce((sum, n) => sum + n, 0);
+  const total = histogram.reduce((sum, n, i) => sum + n * (i + 1), 0);
+  return {
+    count,
+    average: count === 0 ? null : Math.round((total / count) * 100) / 100,
+    lower_bound: count === 0 ? 0 : total / count / 2,
+    histogram,
+    would_buy_count,
+  };
+}
+
 export function draftDesign(overrides: Partial<Design> = {}): Design {
   const choices = overrides.choices ?? [];
   return {
@@ -123,6 +148,8 @@ export function draftDesign(overrides: Partial<Design> = {}): Design {
     created_at: Date.UTC(2026, 10, 1),
     updated_at: Date.UTC(2026, 10, 1),
     published_at: null,
+    ratings: noRatings,
+    my_rating: null,
     ...overrides,
   };
 }

@@ -1,0 +1,44 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiClient } from '@/lib/api-client';
+import type { PublicDesign, RatingInput, RatingResult } from '../types';
+import { designBySlugQueryKey } from './get-design-by-slug';
+
+/**
+ * PUT /api/v1/designs/{id}/rating (signed in): rates a published design, or changes the rating.
+ * 403 `own_design` for the creator and co-creators, 409 `not_rateable` for a draft or a
+ * withdrawn design.
+ */
+export function rateDesign(id: string, input: RatingInput): Promise<RatingResult> {
+  return apiClient.put<RatingResult>(`/designs/${encodeURIComponent(id)}/rating`, input, {
+    auth: true,
+  });
+}
+
+/** Shows the new rating at once on the design's page, and puts it back if the server refuses. */
+export function useRateDesign(slug: string) {
+  const queryClient = useQueryClient();
+  const queryKey = designBySlugQueryKey(slug);
+  return useMutation({
+    mutationFn: ({ id, input }: { id: string; input: RatingInput }) => rateDesign(id, input),
+    onMutate: async ({ input }) => {
+      await queryClient.cancelQueries({ queryKey });
+      const previous = queryClient.getQueryData<PublicDesign>(queryKey);
+      if (previous) queryClient.setQueryData(queryKey, { ...previous, my_rating: input });
+      return { previous };
+    },
+    onError: (_error, _variables, context) => {
+      if (context?.previous) queryClient.setQueryData(queryKey, context.previous);
+    },
+    onSuccess: (result) => {
+      queryClient.setQueryData<PublicDesign>(queryKey, (design) =>
+        design
+          ? {
+              ...design,
+              my_rating: { stars: result.stars, would_buy: result.would_buy },
+              ratings: result.design,
+            }
+          : design,
+      );
+    },
+  });
+}
