@@ -61,22 +61,13 @@ async fn demo_data_loads_twice_without_change(backend: Backend) {
     assert!(app.count("(SELECT DISTINCT creator_id FROM designs) AS c").await >= 12);
     assert_eq!(app.count("design_co_creators WHERE status = 'accepted'").await, 2, "one design made by three friends");
     assert!(app.count("ratings").await >= 150, "the community has rated the designs");
-    let top: Value =
-        app.client.get(app.url("/api/v1/feed?sort=top&limit=3")).send().await.unwrap().json().await.unwrap();
+    let top: Value = app.get_json("/api/v1/feed?sort=top&limit=3").await;
     assert!(top["items"][0]["ratings"]["count"].as_i64().unwrap() >= 5, "{top}");
 
     // The burger has at least 25 options in 5 groups, each with its own picture layer.
-    let list: Value = app.client.get(app.url("/api/v1/templates")).send().await.unwrap().json().await.unwrap();
+    let list: Value = app.get_json("/api/v1/templates").await;
     let burger = list["items"].as_array().unwrap().iter().find(|t| t["slug"] == "burger").expect("a burger").clone();
-    let burger: Value = app
-        .client
-        .get(app.url(&format!("/api/v1/templates/{}", burger["id"].as_str().unwrap())))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let burger: Value = app.get_json(&format!("/api/v1/templates/{}", burger["id"].as_str().unwrap())).await;
     let groups = burger["groups"].as_array().unwrap();
     assert_eq!(groups.len(), 5);
     let layers: std::collections::HashSet<&str> = groups

@@ -16,8 +16,7 @@ async fn publish(app: &TestApp, token: &str, template: &Value, name: &str) -> St
 }
 
 async fn names(app: &TestApp, query: &str) -> Vec<String> {
-    let page: Value =
-        app.client.get(app.url(&format!("/api/v1/feed?{query}"))).send().await.unwrap().json().await.unwrap();
+    let page: Value = app.get_json(&format!("/api/v1/feed?{query}")).await;
     page["items"].as_array().unwrap().iter().map(|i| i["name"].as_str().unwrap().to_string()).collect()
 }
 
@@ -53,7 +52,7 @@ both!(top_ranks_by_the_lower_bound_and_new_by_publication, |app| {
             Some(c) => format!("/api/v1/feed?sort=top&limit=1&cursor={c}"),
             None => "/api/v1/feed?sort=top&limit=1".to_string(),
         };
-        let page: Value = app.client.get(app.url(&q)).send().await.unwrap().json().await.unwrap();
+        let page: Value = app.get_json(&q).await;
         seen.extend(page["items"].as_array().unwrap().iter().map(|i| i["name"].as_str().unwrap().to_string()));
         match page["next_cursor"].as_str() {
             Some(c) => cursor = Some(c.to_string()),
@@ -62,8 +61,7 @@ both!(top_ranks_by_the_lower_bound_and_new_by_publication, |app| {
     }
     assert_eq!(seen, ["Solid Favourite", "One Lucky Five", "Nobody Rated Me"]);
 
-    let item: Value =
-        app.client.get(app.url("/api/v1/feed?sort=top&limit=1")).send().await.unwrap().json().await.unwrap();
+    let item: Value = app.get_json("/api/v1/feed?sort=top&limit=1").await;
     let item = &item["items"][0];
     assert_eq!(item["ratings"]["count"], 8);
     assert!(item["preview_url"].as_str().unwrap().ends_with("/preview.png"));

@@ -62,7 +62,7 @@ both!(every_response_carries_a_request_id, |app| {
 });
 
 both!(the_api_is_documented_and_unknown_api_paths_are_problems, |app| {
-    let doc: Value = app.client.get(app.url("/api/openapi.json")).send().await.unwrap().json().await.unwrap();
+    let doc: Value = app.get_json("/api/openapi.json").await;
     assert!(doc["paths"]["/api/v1/auth/register"]["post"].is_object());
     assert!(doc["components"]["securitySchemes"]["bearer"].is_object());
     let res = app.client.get(app.url("/api/docs/")).send().await.unwrap();

@@ -81,10 +81,9 @@ both!(the_brand_builds_a_template_and_customers_see_it_without_costs, |app| {
     assert_eq!(brand_view["groups"][1]["options"][0]["cost"]["amount_minor"], 250 / 3 + 20);
     let id = brand_view["id"].as_str().unwrap();
 
-    let list: Value = app.client.get(app.url("/api/v1/templates")).send().await.unwrap().json().await.unwrap();
+    let list: Value = app.get_json("/api/v1/templates").await;
     assert_eq!(list["items"][0]["name"]["fr"], "Burger");
-    let public: Value =
-        app.client.get(app.url(&format!("/api/v1/templates/{id}"))).send().await.unwrap().json().await.unwrap();
+    let public: Value = app.get_json(&format!("/api/v1/templates/{id}")).await;
     assert_eq!(public["groups"][1]["name"]["fr"], "Steak");
     assert_eq!(public["groups"][0]["options"][1]["allergens"], json!(["gluten", "sesame"]));
     assert!(public["groups"][0]["options"][0].get("cost").is_none(), "customers never see the brand's costs");
@@ -269,8 +268,7 @@ both!(a_draft_is_published_once_finished_and_then_frozen, |app| {
         .send()
         .await
         .unwrap();
-    let page: Value =
-        app.client.get(app.url(&format!("/api/v1/designs/by-slug/{slug}"))).send().await.unwrap().json().await.unwrap();
+    let page: Value = app.get_json(&format!("/api/v1/designs/by-slug/{slug}")).await;
     assert_eq!(page["name"], "The Big One");
     assert_eq!(page["story"], story, "the story is kept as typed; pages show it as text");
     assert_eq!(page["tags"], json!(["smoky", "beef"]));
@@ -289,8 +287,7 @@ both!(a_draft_is_published_once_finished_and_then_frozen, |app| {
     let res =
         app.client.post(app.url(&format!("/api/v1/designs/{id}/withdraw"))).bearer_auth(&alice).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::OK);
-    let page: Value =
-        app.client.get(app.url(&format!("/api/v1/designs/by-slug/{slug}"))).send().await.unwrap().json().await.unwrap();
+    let page: Value = app.get_json(&format!("/api/v1/designs/by-slug/{slug}")).await;
     assert_eq!(page["status"], "withdrawn");
     let res =
         app.client.post(app.url(&format!("/api/v1/designs/{id}/withdraw"))).bearer_auth(&alice).send().await.unwrap();
@@ -342,26 +339,11 @@ both!(a_remix_starts_a_credited_draft_and_lineage_is_kept, |app| {
     let res =
         app.client.post(app.url(&format!("/api/v1/designs/{tid}/publish"))).bearer_auth(&alice).send().await.unwrap();
     let third: Value = res.json().await.unwrap();
-    let page: Value = app
-        .client
-        .get(app.url(&format!("/api/v1/designs/by-slug/{}", third["slug"].as_str().unwrap())))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let page: Value = app.get_json(&format!("/api/v1/designs/by-slug/{}", third["slug"].as_str().unwrap())).await;
     let line: Vec<&str> = page["ancestry"].as_array().unwrap().iter().map(|l| l["name"].as_str().unwrap()).collect();
     assert_eq!(line, ["Remix of Green Giant", "Green Giant"]);
-    let original_page: Value = app
-        .client
-        .get(app.url(&format!("/api/v1/designs/by-slug/{}", page["ancestry"][1]["slug"].as_str().unwrap())))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let original_page: Value =
+        app.get_json(&format!("/api/v1/designs/by-slug/{}", page["ancestry"][1]["slug"].as_str().unwrap())).await;
     assert_eq!(original_page["remixes"][0]["name"], "Remix of Green Giant");
 });
 
@@ -461,20 +443,12 @@ both!(the_brand_changes_and_retires_a_template_without_touching_published_design
     assert_eq!(view["max_prep_seconds"], Value::Null, "0 lifts the limit");
     let q: Value = quote(&app, &t, choices.clone(), "en").await.json().await.unwrap();
     assert_eq!(q["price"]["amount_minor"], 900 + 250, "new quotes use the new base price");
-    let page: Value = app
-        .client
-        .get(app.url(&format!("/api/v1/designs/by-slug/{}", published["slug"].as_str().unwrap())))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let page: Value = app.get_json(&format!("/api/v1/designs/by-slug/{}", published["slug"].as_str().unwrap())).await;
     assert_eq!(page["quote"]["price"]["amount_minor"], 500 + 250, "the published design keeps its price");
 
     let res = patch(json!({ "status": "retired" })).await.unwrap();
     assert_eq!(res.status(), StatusCode::OK);
-    let list: Value = app.client.get(app.url("/api/v1/templates")).send().await.unwrap().json().await.unwrap();
+    let list: Value = app.get_json("/api/v1/templates").await;
     assert!(list["items"].as_array().unwrap().is_empty(), "customers no longer see it");
     let brand_list: Value = app.get_with("/api/v1/brand/templates", &curator).await.json().await.unwrap();
     assert_eq!(brand_list["items"].as_array().unwrap().len(), 1, "the brand still does");

@@ -221,6 +221,11 @@ impl TestApp {
         self.client.post(self.url(path)).json(&body).send().await.expect("request")
     }
 
+    /// An anonymous GET's JSON body.
+    pub async fn get_json(&self, path: &str) -> Value {
+        self.client.get(self.url(path)).send().await.expect("request").json().await.expect("a JSON body")
+    }
+
     pub async fn get_with(&self, path: &str, token: &str) -> Response {
         self.client.get(self.url(path)).bearer_auth(token).send().await.expect("request")
     }
