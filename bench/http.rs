@@ -81,6 +81,8 @@ async fn main() {
         migrate_on_start: true,
         web_dist: None,
         log_format: LogFormat::Text,
+        smtp_url: None,
+        mail_from: "cocreate <no-reply@bench.localhost>".into(),
     };
     let tokens = TokenKeys::load(&settings).unwrap();
     cocreate::demo::seed(&db).await.unwrap();

@@ -19,6 +19,7 @@ use crate::accounts::throttle::{Limits, LoginThrottle};
 use crate::accounts::tokens::TokenKeys;
 use crate::db::Db;
 use crate::error::{Error, ErrorCode};
+use crate::http::limit::{ActionLimits, ActionQuotas};
 use crate::http::{Access, Api, RouteSpec, observe, ops, web};
 use crate::settings::Settings;
 use crate::studio::share::PreviewCache;
@@ -35,6 +36,8 @@ pub struct AppState {
     pub metrics: PrometheusHandle,
     /// Rendered share pictures, by content.
     pub previews: Arc<PreviewCache>,
+    /// Per-account limits on ratings, comments and reports.
+    pub limits: Arc<ActionLimits>,
 }
 
 impl AppState {
@@ -46,6 +49,7 @@ impl AppState {
             throttle: Arc::new(LoginThrottle::new(Limits::default())),
             metrics: observe::metrics_handle(),
             previews: Arc::new(PreviewCache::new(512)),
+            limits: Arc::new(ActionLimits::new(ActionQuotas::default())),
         }
     }
 }

@@ -145,13 +145,24 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
         .await
         .map_err(|e| anyhow::anyhow!("BIND_ADDR {} cannot be used: {e}", settings.bind_addr))?;
     let addr = listener.local_addr()?;
+    let site = settings.public_url();
+    let sender = match &settings.smtp_url {
+        Some(url) => Some(crate::mail::Sender::new(url.expose(), &settings.mail_from)?),
+        None => {
+            tracing::info!("SMTP_URL is not set: emails stay in the outbox, readable by admins at /admin/mail");
+            None
+        }
+    };
     let state = AppState::new(db.clone(), settings, tokens);
+    let mut jobs = vec![crate::community::spawn_jobs(db.clone(), site)];
+    jobs.extend(sender.map(|s| crate::mail::spawn_sender(db.clone(), s)));
     let (router, _) = app::router(state);
     tracing::info!(%addr, backend = ?db.backend(), "serving");
     // One line on stdout, for people and for scripts that wait for the server.
     println!("cocreate listening on http://{addr}");
     std::io::stdout().flush()?;
     app::serve(listener, router, app::shutdown_signal()).await?;
+    jobs.iter().for_each(|j| j.abort());
     db.close().await;
     Ok(())
 }
@@ -188,6 +199,8 @@ pub async fn create_user(
             crate::error::Error::Client { .. } => anyhow::anyhow!("an account with the email {email} already exists"),
             other => anyhow::anyhow!(other),
         })?;
+    // An operator typed the address in: it needs no link to prove it.
+    repo::mark_email_verified(tx.ex(), id, now).await?;
     if role.is_grantable() {
         repo::grant_role(tx.ex(), id, role, None, now).await?;
         let entry = audit::Entry {

@@ -30,7 +30,11 @@ pub enum ErrorCode {
     DesignNotEditable,
     NotRateable,
     OwnDesign,
+    NotCommentable,
+    EditWindowClosed,
+    AlreadyReported,
     TooManyAttempts,
+    RateLimited,
     NotReady,
     RequestTimeout,
     Internal,
@@ -82,6 +86,16 @@ impl ErrorCode {
             NotRateable => ("not_rateable", StatusCode::CONFLICT, "Only a published design can be rated."),
             OwnDesign => {
                 ("own_design", StatusCode::FORBIDDEN, "Nobody rates their own design, nor one they co-created.")
+            }
+            NotCommentable => ("not_commentable", StatusCode::CONFLICT, "Only a published design can be commented on."),
+            EditWindowClosed => (
+                "edit_window_closed",
+                StatusCode::CONFLICT,
+                "A comment can be edited for 15 minutes after it is posted.",
+            ),
+            AlreadyReported => ("already_reported", StatusCode::CONFLICT, "You have already reported this."),
+            RateLimited => {
+                ("rate_limited", StatusCode::TOO_MANY_REQUESTS, "Slow down: wait a little before doing that again.")
             }
             TooManyAttempts => (
                 "too_many_attempts",
@@ -183,12 +197,23 @@ impl Error {
         Error::Client { code, detail: Some(detail.into()), retry_after_secs: None }
     }
 
-    pub fn too_many_attempts(retry_after_secs: u64) -> Self {
+    /// A 429 with `Retry-After`.
+    fn wait(code: ErrorCode, retry_after_secs: u64) -> Self {
         Error::Client {
-            code: ErrorCode::TooManyAttempts,
+            code,
             detail: Some(format!("Try again in {retry_after_secs} seconds.")),
             retry_after_secs: Some(retry_after_secs),
         }
+    }
+
+    /// Too many ratings, comments or reports in a short time.
+    pub fn rate_limited(retry_after_secs: u64) -> Self {
+        Error::wait(ErrorCode::RateLimited, retry_after_secs)
+    }
+
+    /// Too many sign-in attempts, sign-ups or emails asked for.
+    pub fn too_many_attempts(retry_after_secs: u64) -> Self {
+        Error::wait(ErrorCode::TooManyAttempts, retry_after_secs)
     }
 
     pub fn field(field: &str, code: &'static str, message: impl Into<String>) -> Self {
@@ -348,7 +373,11 @@ mod tests {
             DesignNotEditable,
             NotRateable,
             OwnDesign,
+            NotCommentable,
+            EditWindowClosed,
+            AlreadyReported,
             TooManyAttempts,
+            RateLimited,
             NotReady,
             RequestTimeout,
             Internal,

@@ -15,6 +15,7 @@ pub mod db;
 pub mod demo;
 pub mod error;
 pub mod http;
+pub mod mail;
 pub mod money;
 pub mod settings;
 pub mod studio;

@@ -54,6 +54,16 @@ pub struct Settings {
     #[arg(long, env = "TRUSTED_PROXIES", default_value_t = 0, global = true)]
     pub trusted_proxies: usize,
 
+    /// The SMTP server email goes out through, as lettre reads it (`smtp://host:25`,
+    /// `smtp://user:password@host:587?tls=required`, `smtps://...`). Without it, nothing is sent and
+    /// admins read the queued emails at the development mail viewer.
+    #[arg(long, env = "SMTP_URL", hide_env_values = true, global = true)]
+    pub smtp_url: Option<Secret>,
+
+    /// The sender of every email.
+    #[arg(long, env = "MAIL_FROM", default_value = "cocreate <no-reply@cocreate.localhost>", global = true)]
+    pub mail_from: String,
+
     /// Log lines as JSON (for a log pipeline) or as text (for a terminal).
     #[arg(long, env = "LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
     pub log_format: LogFormat,

@@ -82,13 +82,7 @@ async fn change_role(state: &AppState, admin: &CurrentUser, id: Uuid, role: Role
     }
     let roles = repo::roles(tx.ex(), id).await?;
     tx.commit().await?;
-    Ok(AccountView {
-        id: account.id,
-        email: account.email,
-        display_name: account.display_name,
-        roles,
-        created_at: account.created_at,
-    })
+    Ok(AccountView::of(account, roles))
 }
 
 /// Every account, newest first.
@@ -104,13 +98,7 @@ pub async fn list_users(
     let mut items = Vec::with_capacity(rows.len());
     for a in rows {
         let roles = repo::roles(conn.ex(), a.id).await?;
-        items.push(AccountView {
-            id: a.id,
-            email: a.email,
-            display_name: a.display_name,
-            roles,
-            created_at: a.created_at,
-        });
+        items.push(AccountView::of(a, roles));
     }
     Ok(Json(page_by_id(items, limit, |a| a.id)))
 }

@@ -3,6 +3,7 @@
 
 pub mod admin;
 pub mod domain;
+pub mod email;
 pub mod passwords;
 pub mod repo;
 pub mod throttle;
@@ -37,6 +38,11 @@ pub fn routes(api: Api) -> Api {
         .route(Access::Public, routes!(logout))
         .route(Access::SignedIn, routes!(change_password))
         .route(Access::SignedIn, routes!(me))
+        .route(Access::Public, routes!(email::verify_email))
+        .route(Access::SignedIn, routes!(email::resend_verification))
+        .route(Access::Public, routes!(email::forgot_password))
+        .route(Access::Public, routes!(email::reset_password))
+        .route(Access::ADMIN, routes!(crate::mail::outbox))
         .route(Access::ADMIN, routes!(admin::grant_role, admin::revoke_role))
         .route(Access::ADMIN, routes!(admin::list_users))
         .route(Access::ADMIN, routes!(admin::audit_log))
@@ -52,11 +58,33 @@ pub struct AccountView {
     pub roles: Vec<Role>,
     /// Unix milliseconds.
     pub created_at: i64,
+    /// Whether the email address was confirmed (the link in the verification email).
+    pub email_verified: bool,
+}
+
+impl AccountView {
+    pub fn of(a: repo::AccountRow, roles: Vec<Role>) -> AccountView {
+        AccountView {
+            id: a.id,
+            email: a.email,
+            display_name: a.display_name,
+            roles,
+            created_at: a.created_at,
+            email_verified: a.email_verified_at.is_some(),
+        }
+    }
 }
 
 impl From<CurrentUser> for AccountView {
     fn from(u: CurrentUser) -> Self {
-        AccountView { id: u.id, email: u.email, display_name: u.display_name, roles: u.roles, created_at: u.created_at }
+        AccountView {
+            id: u.id,
+            email: u.email,
+            display_name: u.display_name,
+            roles: u.roles,
+            created_at: u.created_at,
+            email_verified: u.email_verified,
+        }
     }
 }
 
@@ -179,6 +207,7 @@ async fn register(
     repo::insert_account(tx.ex(), new)
         .await
         .on_constraint("accounts_email_key", || Error::code(ErrorCode::EmailTaken))?;
+    email::send_verification(&state, &mut tx, id, input.email.as_str(), now).await?;
     let (session, jar) = start_session(&state, &mut tx, jar, id, None).await?;
     tx.commit().await?;
     tracing::info!(account = %id, "account registered");
@@ -371,13 +400,7 @@ async fn start_session(
         access_token,
         token_type: "Bearer",
         expires_in: ACCESS_TTL_SECS,
-        account: AccountView {
-            id: account.id,
-            email: account.email,
-            display_name: account.display_name,
-            roles,
-            created_at: account.created_at,
-        },
+        account: AccountView::of(account, roles),
     };
     Ok((session, jar.add(cookie)))
 }

@@ -13,6 +13,7 @@ pub struct AccountRow {
     pub email: String,
     pub display_name: String,
     pub created_at: i64,
+    pub email_verified_at: Option<i64>,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -57,13 +58,26 @@ pub async fn insert_account(ex: Ex<'_>, a: NewAccount<'_>) -> Result<(), sqlx::E
     })
 }
 
+pub async fn mark_email_verified(ex: Ex<'_>, id: Uuid, now: i64) -> Result<()> {
+    let sql = "UPDATE accounts SET email_verified_at = $2 WHERE id = $1 AND email_verified_at IS NULL";
+    on_db!(ex, |c| sqlx::query(sql).bind(id).bind(now).execute(&mut *c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// Moves an account's creation time (demo data only).
+pub async fn backdate_account(ex: Ex<'_>, id: Uuid, created_at: i64) -> Result<()> {
+    let sql = "UPDATE accounts SET created_at = $2 WHERE id = $1";
+    on_db!(ex, |c| sqlx::query(sql).bind(id).bind(created_at).execute(&mut *c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
 pub async fn find_account(ex: Ex<'_>, id: Uuid) -> Result<Option<AccountRow>> {
-    let sql = "SELECT id, email, display_name, created_at FROM accounts WHERE id = $1";
+    let sql = "SELECT id, email, display_name, created_at, email_verified_at FROM accounts WHERE id = $1";
     Ok(on_db!(ex, |c| sqlx::query_as(sql).bind(id).fetch_optional(&mut *c).await)?)
 }
 
 pub async fn find_account_by_email(ex: Ex<'_>, email: &str) -> Result<Option<AccountRow>> {
-    let sql = "SELECT id, email, display_name, created_at FROM accounts WHERE email = $1";
+    let sql = "SELECT id, email, display_name, created_at, email_verified_at FROM accounts WHERE email = $1";
     Ok(on_db!(ex, |c| sqlx::query_as(sql).bind(email).fetch_optional(&mut *c).await)?)
 }
 
@@ -134,7 +148,7 @@ pub async fn lock_admin_roles(ex: Ex<'_>) -> Result<()> {
 
 /// A page of accounts, newest first, after the cursor id (UUIDv7 ids sort by creation).
 pub async fn list_accounts(ex: Ex<'_>, before: Option<Uuid>, limit: i64) -> Result<Vec<AccountRow>> {
-    let sql = "SELECT id, email, display_name, created_at FROM accounts \
+    let sql = "SELECT id, email, display_name, created_at, email_verified_at FROM accounts \
                WHERE ($1 IS NULL OR id < $1) ORDER BY id DESC LIMIT $2";
     Ok(on_db!(ex, |c| sqlx::query_as(sql).bind(before).bind(limit).fetch_all(&mut *c).await)?)
 }

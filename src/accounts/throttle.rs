@@ -16,12 +16,20 @@ pub struct Limits {
     pub per_address: u32,
     /// Accounts created from one address in a window.
     pub signups_per_address: u32,
+    /// Verification and reset emails asked for, per address or per email.
+    pub emails_per_key: u32,
     pub window: Duration,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { per_account: 5, per_address: 20, signups_per_address: 10, window: Duration::from_secs(15 * 60) }
+        Limits {
+            per_account: 5,
+            per_address: 20,
+            signups_per_address: 10,
+            emails_per_key: 5,
+            window: Duration::from_secs(15 * 60),
+        }
     }
 }
 
@@ -54,6 +62,12 @@ impl LoginThrottle {
     /// Counts a sign-up from `address`: `Err(seconds to wait)` when it has made too many.
     pub fn begin_signup(&self, address: &str, now: Instant) -> Result<(), u64> {
         self.take(&[(format!("signup:{address}"), self.limits.signups_per_address)], now)
+    }
+
+    /// Counts an email asked for (a reset link, a verification again) against `key`, an email
+    /// address or a client address: `Err(seconds to wait)` when it asked for too many.
+    pub fn begin_email(&self, key: &str, now: Instant) -> Result<(), u64> {
+        self.take(&[(format!("email:{key}"), self.limits.emails_per_key)], now)
     }
 
     /// Refuses when any key is at its limit; otherwise counts one against every key.
@@ -112,6 +126,7 @@ mod tests {
             per_account: 3,
             per_address: 5,
             signups_per_address: 2,
+            emails_per_key: 2,
             window: Duration::from_secs(60),
         })
     }

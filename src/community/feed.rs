@@ -17,6 +17,7 @@ use crate::http::QueryParams;
 use crate::http::page::{DEFAULT_LIMIT, MAX_LIMIT, Page};
 use crate::money::{Currency, Money};
 use crate::on_db;
+use crate::studio::catalog::{ALLERGENS, DIETARY_TAGS, Flags};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -33,6 +34,18 @@ pub struct FeedQuery {
     pub sort: Option<Sort>,
     /// Only designs of this template.
     pub template: Option<Uuid>,
+    /// Only designs containing this option.
+    pub option: Option<Uuid>,
+    /// Only designs free of these allergens (the key may repeat; all must be absent).
+    #[serde(default)]
+    pub free_of: Vec<String>,
+    /// Only designs carrying these dietary tags (the key may repeat; all must hold).
+    #[serde(default)]
+    pub dietary: Vec<String>,
+    /// Only this creator's designs.
+    pub creator: Option<Uuid>,
+    /// Names containing this text (case-insensitive, 2 to 80 characters).
+    pub q: Option<String>,
     pub cursor: Option<String>,
     pub limit: Option<i64>,
 }
@@ -45,6 +58,9 @@ pub struct FeedItem {
     /// The 1200x630 share picture.
     pub preview_url: String,
     pub name: String,
+    /// `published`, or `shortlisted` once it met the brand's thresholds.
+    pub status: String,
+    pub creator_id: Uuid,
     pub creator_name: String,
     pub template_id: Uuid,
     pub price: Money,
@@ -57,6 +73,8 @@ struct Row {
     id: Uuid,
     slug: String,
     name: String,
+    creator_id: Uuid,
+    shortlisted_at: Option<i64>,
     creator_name: String,
     template_id: Uuid,
     currency: String,
@@ -106,6 +124,22 @@ pub async fn feed(
         Some(_) => return Err(Error::field("limit", "out_of_range", format!("limit is between 1 and {MAX_LIMIT}."))),
     };
     let sort = q.sort.unwrap_or(Sort::Hot);
+    let free_of = Flags::from_names(&ALLERGENS, &q.free_of).map_err(|n| {
+        Error::field("free_of", "unknown_allergen", format!("{n:?} is not one of {}.", ALLERGENS.join(", ")))
+    })?;
+    let dietary = Flags::from_names(&DIETARY_TAGS, &q.dietary).map_err(|n| {
+        Error::field("dietary", "unknown_tag", format!("{n:?} is not one of {}.", DIETARY_TAGS.join(", ")))
+    })?;
+    let name_like = match q.q.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(text) if !(2..=80).contains(&text.chars().count()) => {
+            return Err(Error::field("q", "out_of_range", "Search for 2 to 80 characters."));
+        }
+        Some(text) => {
+            let escaped = text.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+            Some(format!("%{escaped}%"))
+        }
+    };
     let after = q.cursor.as_deref().map(decode_cursor).transpose()?;
     // The key column is chosen from a closed set, never from input.
     let key = match sort {
@@ -119,11 +153,15 @@ pub async fn feed(
         Sort::New => "d.published_at DESC, d.id DESC",
     };
     let sql = format!(
-        "SELECT d.id, d.slug, d.name, a.display_name AS creator_name, d.template_id, d.currency, d.price, \
-         d.stars_1, d.stars_2, d.stars_3, d.stars_4, d.stars_5, d.would_buy_count, d.lower_bound, d.hot, d.published_at \
+        "SELECT d.id, d.slug, d.name, d.creator_id, d.shortlisted_at, a.display_name AS creator_name, d.template_id, \
+         d.currency, d.price, d.stars_1, d.stars_2, d.stars_3, d.stars_4, d.stars_5, d.would_buy_count, d.lower_bound, \
+         d.hot, d.published_at \
          FROM designs d JOIN accounts a ON a.id = d.creator_id \
          WHERE d.status = 'published' AND ($1 IS NULL OR d.template_id = $1) \
          AND ($2 IS NULL OR {key} < $2 OR ({key} = $2 AND d.id < $3)) \
+         AND (d.allergens & $5) = 0 AND (d.dietary & $6) = $6 AND ($7 IS NULL OR d.creator_id = $7) \
+         AND ($8 IS NULL OR d.search_name LIKE $8 ESCAPE '\\') \
+         AND ($9 IS NULL OR EXISTS (SELECT 1 FROM design_choices c WHERE c.design_id = d.id AND c.option_id = $9)) \
          ORDER BY {order} LIMIT $4"
     );
     let (after_key, after_id) = match after {
@@ -136,6 +174,11 @@ pub async fn feed(
         .bind(after_key)
         .bind(after_id)
         .bind(limit + 1)
+        .bind(free_of.0)
+        .bind(dietary.0)
+        .bind(q.creator)
+        .bind(&name_like)
+        .bind(q.option)
         .fetch_all(&mut *c)
         .await)?;
     let more = rows.len() as i64 > limit;
@@ -158,6 +201,8 @@ pub async fn feed(
                 url: format!("/d/{}", r.slug),
                 preview_url: format!("/d/{}/preview.png", r.slug),
                 name: r.name.clone(),
+                status: if r.shortlisted_at.is_some() { "shortlisted" } else { "published" }.into(),
+                creator_id: r.creator_id,
                 creator_name: r.creator_name.clone(),
                 template_id: r.template_id,
                 price: Money::new(r.price, Currency::parse(&r.currency).unwrap_or(Currency::EUR)),

@@ -10,9 +10,10 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
+use super::promotion::{self, Moment, NotCounted, Thresholds};
 use super::ranking::{self, Histogram};
 use crate::app::AppState;
-use crate::db::{Ex, now_ms};
+use crate::db::{Db, Ex, Tx, now_ms};
 use crate::error::{Error, ErrorCode, FieldError, Issue, Result};
 use crate::http::{CurrentUser, Input, PathParam, Valid};
 use crate::on_db;
@@ -46,7 +47,13 @@ pub async fn own(ex: Ex<'_>, design: Uuid, account: Uuid) -> Result<Option<OwnRa
 pub struct MyRating {
     pub stars: i64,
     pub would_buy: bool,
+    /// Whether this rating counts toward the design's numbers now.
+    pub counted: bool,
+    /// Why it does not count yet; it will on its own once the account qualifies.
+    pub not_counted_because: Option<NotCounted>,
     pub design: RatingSummary,
+    /// `published`, or `shortlisted` once it met every threshold.
+    pub status: String,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -78,6 +85,7 @@ struct Counters {
     creator_id: Uuid,
     status: String,
     published_at: Option<i64>,
+    shortlisted_at: Option<i64>,
     stars_1: i64,
     stars_2: i64,
     stars_3: i64,
@@ -104,13 +112,8 @@ pub fn summary(h: Histogram, would_buy_count: i64) -> RatingSummary {
 
 /// Locks the design's row for this transaction and reads its counters; refuses designs that
 /// cannot be rated by this account.
-async fn lock_rateable(ex: &mut crate::db::Tx, design: Uuid, user: Uuid) -> Result<Counters> {
-    let lock = "UPDATE designs SET updated_at = updated_at WHERE id = $1";
-    on_db!(ex.ex(), |c| sqlx::query(lock).bind(design).execute(&mut *c).await.map(|r| r.rows_affected()))?;
-    let sql = "SELECT creator_id, status, published_at, stars_1, stars_2, stars_3, stars_4, stars_5, would_buy_count \
-               FROM designs WHERE id = $1";
-    let counters: Counters = on_db!(ex.ex(), |c| sqlx::query_as(sql).bind(design).fetch_optional(&mut *c).await)?
-        .ok_or_else(|| Error::code(ErrorCode::NotFound))?;
+async fn lock_rateable(ex: &mut Tx, design: Uuid, user: Uuid) -> Result<Counters> {
+    let counters = lock_counters(ex, design).await?.ok_or_else(|| Error::code(ErrorCode::NotFound))?;
     if counters.status != "published" {
         return Err(Error::detail(ErrorCode::NotRateable, "Only a published design can be rated."));
     }
@@ -127,9 +130,24 @@ async fn lock_rateable(ex: &mut crate::db::Tx, design: Uuid, user: Uuid) -> Resu
     Ok(counters)
 }
 
-async fn existing(ex: Ex<'_>, design: Uuid, user: Uuid) -> Result<Option<(i64, bool)>> {
-    let sql = "SELECT stars, would_buy FROM ratings WHERE design_id = $1 AND account_id = $2";
+/// Locks the design's row for this transaction (an UPDATE, as SQLite has no `FOR UPDATE`) and
+/// reads its counters.
+async fn lock_counters(ex: &mut Tx, design: Uuid) -> Result<Option<Counters>> {
+    let lock = "UPDATE designs SET updated_at = updated_at WHERE id = $1";
+    on_db!(ex.ex(), |c| sqlx::query(lock).bind(design).execute(&mut *c).await.map(|r| r.rows_affected()))?;
+    let sql = "SELECT creator_id, status, published_at, shortlisted_at, stars_1, stars_2, stars_3, stars_4, stars_5, \
+               would_buy_count FROM designs WHERE id = $1";
+    Ok(on_db!(ex.ex(), |c| sqlx::query_as(sql).bind(design).fetch_optional(&mut *c).await)?)
+}
+
+/// A rating as stored: stars, would-buy, counted.
+async fn existing_row(ex: Ex<'_>, design: Uuid, user: Uuid) -> Result<Option<(i64, bool, bool)>> {
+    let sql = "SELECT stars, would_buy, counted FROM ratings WHERE design_id = $1 AND account_id = $2";
     Ok(on_db!(ex, |c| sqlx::query_as(sql).bind(design).bind(user).fetch_optional(&mut *c).await)?)
+}
+
+async fn existing(ex: Ex<'_>, design: Uuid, user: Uuid) -> Result<Option<(i64, bool)>> {
+    Ok(existing_row(ex, design, user).await?.map(|(stars, wb, _)| (stars, wb)))
 }
 
 /// Writes the design's new counters and scores.
@@ -154,7 +172,8 @@ async fn store(ex: Ex<'_>, design: Uuid, h: &Histogram, would_buy: i64, publishe
 }
 
 /// Rates a published design, or changes the rating already given. Sending the same rating
-/// again changes nothing.
+/// again changes nothing. A rating from an account too young or unverified for the brand's
+/// thresholds is recorded and starts counting on its own when the account qualifies.
 #[utoipa::path(put, path = "/api/v1/designs/{id}/rating", tag = "community", params(("id" = Uuid, Path)),
     request_body = RatingBody,
     responses(
@@ -162,6 +181,7 @@ async fn store(ex: Ex<'_>, design: Uuid, h: &Histogram, would_buy: i64, publishe
         (status = 403, body = crate::error::Problem, description = "`own_design`: yours, or one you co-created"),
         (status = 409, body = crate::error::Problem, description = "`not_rateable`: a draft or a withdrawn design"),
         (status = 422, body = crate::error::Problem),
+        (status = 429, body = crate::error::Problem, description = "`rate_limited`"),
     ))]
 pub async fn put(
     State(state): State<AppState>,
@@ -169,88 +189,228 @@ pub async fn put(
     PathParam(id): PathParam<Uuid>,
     Valid(rating): Valid<Rating>,
 ) -> Result<Json<MyRating>> {
+    state.limits.rating(user.id)?;
+    let site = state.settings.public_url();
     let mut tx = state.db.begin().await?;
-    let (h, would_buy) = rate_in(&mut tx, id, user.id, rating.stars, rating.would_buy, now_ms()).await?;
+    let out = rate_in(&mut tx, id, user.id, rating.stars, rating.would_buy, &site, now_ms()).await?;
     tx.commit().await?;
-    Ok(Json(MyRating { stars: i64::from(rating.stars), would_buy: rating.would_buy, design: summary(h, would_buy) }))
+    Ok(Json(MyRating {
+        stars: i64::from(rating.stars),
+        would_buy: rating.would_buy,
+        counted: out.counted,
+        not_counted_because: out.not_counted_because,
+        design: summary(out.histogram, out.would_buy),
+        status: if out.shortlisted { "shortlisted" } else { "published" }.into(),
+    }))
 }
 
-/// Records `account`'s rating of `design` inside `tx` (new or changed) and updates the design's
-/// counters and scores; returns its new histogram and would-buy count.
+/// What a rating did to its design.
+pub struct Rated {
+    pub histogram: Histogram,
+    pub would_buy: i64,
+    pub counted: bool,
+    pub not_counted_because: Option<NotCounted>,
+    /// The design is shortlisted (now or before).
+    pub shortlisted: bool,
+}
+
+/// Records `account`'s rating of `design` inside `tx` (new or changed), updates the design's
+/// counters and scores when it counts, and shortlists the design if it now meets every
+/// threshold. Email links in notifications point at `site`.
 pub async fn rate_in(
-    tx: &mut crate::db::Tx,
+    tx: &mut Tx,
     id: Uuid,
     account: Uuid,
     stars: u8,
     would_buy_now: bool,
+    site: &str,
     now: i64,
-) -> Result<(Histogram, i64)> {
+) -> Result<Rated> {
     let counters = lock_rateable(tx, id, account).await?;
+    let t = promotion::thresholds(tx.ex()).await?;
+    let sql = "SELECT created_at, email_verified_at FROM accounts WHERE id = $1";
+    let (created_at, verified_at): (i64, Option<i64>) =
+        on_db!(tx.ex(), |c| sqlx::query_as(sql).bind(account).fetch_one(&mut *c).await)?;
+    let qualifies = t.rater_counts(created_at, verified_at.is_some(), now);
     let mut h = counters.histogram();
     let mut would_buy = counters.would_buy_count;
-    match existing(tx.ex(), id, account).await? {
-        Some((old, wb)) => {
-            h.0[(old - 1) as usize] -= 1;
-            would_buy -= i64::from(wb);
-            let sql = "UPDATE ratings SET stars = $3, would_buy = $4, updated_at = $5 WHERE design_id = $1 AND account_id = $2";
-            on_db!(tx.ex(), |c| sqlx::query(sql)
-                .bind(id)
-                .bind(account)
-                .bind(i64::from(stars))
-                .bind(would_buy_now)
-                .bind(now)
-                .execute(&mut *c)
-                .await
-                .map(|r| r.rows_affected()))?;
-        }
-        None => {
-            let sql = "INSERT INTO ratings (design_id, account_id, stars, would_buy, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)";
-            on_db!(tx.ex(), |c| sqlx::query(sql)
-                .bind(id)
-                .bind(account)
-                .bind(i64::from(stars))
-                .bind(would_buy_now)
-                .bind(now)
-                .execute(&mut *c)
-                .await
-                .map(|r| r.rows_affected()))?;
-        }
+    let before = existing_row(tx.ex(), id, account).await?;
+    // Once a rating counts, it keeps counting.
+    let counted = before.is_some_and(|(_, _, c)| c) || qualifies.is_ok();
+    if let Some((old, wb, true)) = before {
+        h.0[(old - 1) as usize] -= 1;
+        would_buy -= i64::from(wb);
     }
-    h.add(stars);
-    would_buy += i64::from(would_buy_now);
-    store(tx.ex(), id, &h, would_buy, counters.published_at.unwrap_or(now)).await?;
-    Ok((h, would_buy))
+    let sql = if before.is_some() {
+        "UPDATE ratings SET stars = $3, would_buy = $4, updated_at = $5, counted = $6 WHERE design_id = $1 AND account_id = $2"
+    } else {
+        "INSERT INTO ratings (design_id, account_id, stars, would_buy, created_at, updated_at, counted) \
+         VALUES ($1, $2, $3, $4, $5, $5, $6)"
+    };
+    on_db!(tx.ex(), |c| sqlx::query(sql)
+        .bind(id)
+        .bind(account)
+        .bind(i64::from(stars))
+        .bind(would_buy_now)
+        .bind(now)
+        .bind(counted)
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    let mut shortlisted = counters.shortlisted_at.is_some();
+    if counted {
+        h.add(stars);
+        would_buy += i64::from(would_buy_now);
+        store(tx.ex(), id, &h, would_buy, counters.published_at.unwrap_or(now)).await?;
+        let old_count = counters.histogram().count();
+        shortlisted |=
+            promotion::after_counting(tx, id, old_count, &h, would_buy, &Moment { thresholds: &t, site, now }).await?;
+    }
+    Ok(Rated {
+        histogram: h,
+        would_buy,
+        counted,
+        not_counted_because: qualifies.err().filter(|_| !counted),
+        shortlisted,
+    })
 }
 
 /// Removes my rating of a design (nothing to remove is fine).
 #[utoipa::path(delete, path = "/api/v1/designs/{id}/rating", tag = "community", params(("id" = Uuid, Path)),
-    responses((status = 204), (status = 404, body = crate::error::Problem)))]
+    responses((status = 204), (status = 404, body = crate::error::Problem), (status = 429, body = crate::error::Problem)))]
 pub async fn delete(
     State(state): State<AppState>,
     user: CurrentUser,
     PathParam(id): PathParam<Uuid>,
 ) -> Result<StatusCode> {
+    state.limits.rating(user.id)?;
     let mut tx = state.db.begin().await?;
-    let lock = "UPDATE designs SET updated_at = updated_at WHERE id = $1";
-    let found = on_db!(tx.ex(), |c| sqlx::query(lock).bind(id).execute(&mut *c).await.map(|r| r.rows_affected()))?;
-    if found == 0 {
-        return Err(Error::code(ErrorCode::NotFound));
-    }
-    if let Some((stars, wb)) = existing(tx.ex(), id, user.id).await? {
-        let sql = "SELECT creator_id, status, published_at, stars_1, stars_2, stars_3, stars_4, stars_5, would_buy_count \
-                   FROM designs WHERE id = $1";
-        let counters: Counters = on_db!(tx.ex(), |c| sqlx::query_as(sql).bind(id).fetch_one(&mut *c).await)?;
-        let mut h = counters.histogram();
-        h.0[(stars - 1) as usize] -= 1;
-        let would_buy = counters.would_buy_count - i64::from(wb);
+    let counters = lock_counters(&mut tx, id).await?.ok_or_else(|| Error::code(ErrorCode::NotFound))?;
+    if let Some((stars, wb, counted)) = existing_row(tx.ex(), id, user.id).await? {
         on_db!(tx.ex(), |c| sqlx::query("DELETE FROM ratings WHERE design_id = $1 AND account_id = $2")
             .bind(id)
             .bind(user.id)
             .execute(&mut *c)
             .await
             .map(|r| r.rows_affected()))?;
-        store(tx.ex(), id, &h, would_buy, counters.published_at.unwrap_or_else(now_ms)).await?;
+        if counted {
+            let mut h = counters.histogram();
+            h.0[(stars - 1) as usize] -= 1;
+            let would_buy = counters.would_buy_count - i64::from(wb);
+            store(tx.ex(), id, &h, would_buy, counters.published_at.unwrap_or_else(now_ms)).await?;
+        }
     }
     tx.commit().await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// Makes the ratings whose accounts now qualify count (all of them, or one account's), design
+/// by design, each in a transaction that may shortlist the design. Returns how many started
+/// counting. Run when an email is verified, when the thresholds change, and every minute.
+pub async fn count_qualified_ratings(db: &Db, account: Option<Uuid>, site: &str, now: i64) -> Result<usize> {
+    let mut total = 0;
+    loop {
+        let (t, designs) = {
+            let mut conn = db.reader().await?;
+            let t = promotion::thresholds(conn.ex()).await?;
+            let sql = "SELECT DISTINCT r.design_id FROM ratings r JOIN accounts a ON a.id = r.account_id \
+                       WHERE NOT r.counted AND ($1 IS NULL OR r.account_id = $1) AND a.created_at <= $2 \
+                       AND (NOT $3 OR a.email_verified_at IS NOT NULL) LIMIT 500";
+            let designs: Vec<Uuid> = on_db!(conn.ex(), |c| sqlx::query_scalar(sql)
+                .bind(account)
+                .bind(t.account_cutoff(now))
+                .bind(t.require_verified_email)
+                .fetch_all(&mut *c)
+                .await)?;
+            (t, designs)
+        };
+        let mut progress = 0;
+        for design in &designs {
+            let mut tx = db.begin().await?;
+            progress += count_design_pending(&mut tx, *design, account, &t, site, now).await?;
+            tx.commit().await?;
+        }
+        total += progress;
+        if designs.len() < 500 || progress == 0 {
+            return Ok(total);
+        }
+    }
+}
+
+async fn count_design_pending(
+    tx: &mut Tx,
+    design: Uuid,
+    account: Option<Uuid>,
+    t: &Thresholds,
+    site: &str,
+    now: i64,
+) -> Result<usize> {
+    let Some(counters) = lock_counters(tx, design).await? else { return Ok(0) };
+    let sql = "SELECT r.account_id, r.stars, r.would_buy FROM ratings r JOIN accounts a ON a.id = r.account_id \
+               WHERE r.design_id = $1 AND NOT r.counted AND ($2 IS NULL OR r.account_id = $2) AND a.created_at <= $3 \
+               AND (NOT $4 OR a.email_verified_at IS NOT NULL)";
+    let pending: Vec<(Uuid, i64, bool)> = on_db!(tx.ex(), |c| sqlx::query_as(sql)
+        .bind(design)
+        .bind(account)
+        .bind(t.account_cutoff(now))
+        .bind(t.require_verified_email)
+        .fetch_all(&mut *c)
+        .await)?;
+    if pending.is_empty() {
+        return Ok(0);
+    }
+    let mut h = counters.histogram();
+    let mut would_buy = counters.would_buy_count;
+    for (rater, stars, wb) in &pending {
+        let sql = "UPDATE ratings SET counted = TRUE WHERE design_id = $1 AND account_id = $2";
+        on_db!(tx.ex(), |c| sqlx::query(sql)
+            .bind(design)
+            .bind(rater)
+            .execute(&mut *c)
+            .await
+            .map(|r| r.rows_affected()))?;
+        h.add(*stars as u8);
+        would_buy += i64::from(*wb);
+    }
+    store(tx.ex(), design, &h, would_buy, counters.published_at.unwrap_or(now)).await?;
+    let at = Moment { thresholds: t, site, now };
+    promotion::after_counting(tx, design, counters.histogram().count(), &h, would_buy, &at).await?;
+    Ok(pending.len())
+}
+
+/// Shortlists every published design that meets the thresholds (after they were lowered).
+pub async fn shortlist_qualifying(db: &Db, site: &str, now: i64) -> Result<usize> {
+    let designs: Vec<Uuid> = {
+        let mut conn = db.reader().await?;
+        let t = promotion::thresholds(conn.ex()).await?;
+        let sql = "SELECT id FROM designs WHERE status = 'published' AND shortlisted_at IS NULL AND lower_bound >= $1 \
+                   AND stars_1 + stars_2 + stars_3 + stars_4 + stars_5 >= $2 AND ($3 IS NULL OR would_buy_count >= $3)";
+        on_db!(conn.ex(), |c| sqlx::query_scalar(sql)
+            .bind(t.min_lower_bound)
+            .bind(t.min_ratings)
+            .bind(t.min_would_buy)
+            .fetch_all(&mut *c)
+            .await)?
+    };
+    let mut shortlisted = 0;
+    for design in designs {
+        let mut tx = db.begin().await?;
+        let t = promotion::thresholds(tx.ex()).await?;
+        if let Some(c) = lock_counters(&mut tx, design).await? {
+            let h = c.histogram();
+            shortlisted += usize::from(
+                promotion::after_counting(
+                    &mut tx,
+                    design,
+                    h.count(),
+                    &h,
+                    c.would_buy_count,
+                    &Moment { thresholds: &t, site, now },
+                )
+                .await?,
+            );
+        }
+        tx.commit().await?;
+    }
+    Ok(shortlisted)
 }

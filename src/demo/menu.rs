@@ -4,7 +4,7 @@
 use uuid::Uuid;
 
 use super::art;
-use crate::db::{Db, Ex, now_ms};
+use crate::db::{Db, Ex, Tx, now_ms};
 use crate::error::Result;
 use crate::http::Input;
 use crate::money::{Currency, Money};
@@ -246,7 +246,7 @@ async fn template_id(ex: Ex<'_>, slug: &str) -> Result<Option<Uuid>> {
 }
 
 /// Loads the menu and the designs once: when the burger template exists, nothing changes.
-pub async fn seed(db: &Db, creators: &[Uuid]) -> anyhow::Result<()> {
+pub async fn seed(db: &Db, creators: &[Uuid], brand_voice: Option<Uuid>) -> anyhow::Result<()> {
     {
         let mut conn = db.reader().await?;
         if template_id(conn.ex(), "burger").await?.is_some() {
@@ -317,14 +317,62 @@ pub async fn seed(db: &Db, creators: &[Uuid]) -> anyhow::Result<()> {
             let voter = creators[(i + v + 1) % creators.len()];
             let stars = [5, 4, 5, 3, 4, 5, 2, 4, 5][(i + v * 3) % 9];
             let at = now - ((48 - i as i64) * 14 - v as i64) * 3600 * 1000;
-            match crate::community::ratings::rate_in(&mut tx, *design, voter, stars, (i + v) % 3 == 0, at).await {
-                Ok(_) => {}
-                // The design's own creators do not rate it.
-                Err(crate::error::Error::Client { code: crate::error::ErrorCode::OwnDesign, .. }) => {}
-                Err(e) => anyhow::bail!("demo rating of design {i} failed: {e}"),
-            }
+            rate(&mut tx, *design, voter, stars, (i + v) % 3 == 0, at).await?;
         }
     }
+    // A crowd favourite: everyone loves it and would buy it, so it is shortlisted for the brand.
+    let (favourite, _) = published[FAVOURITE];
+    for (v, voter) in creators.iter().enumerate() {
+        let at = now - ((48 - FAVOURITE as i64) * 14 - 20 - v as i64) * 3600 * 1000;
+        rate(&mut tx, favourite, *voter, if v % 4 == 3 { 4 } else { 5 }, true, at).await?;
+    }
+    comment(&mut tx, &published, creators, brand_voice, now).await?;
     tx.commit().await?;
+    Ok(())
+}
+
+/// The design everyone rates highly (index among the published designs).
+const FAVOURITE: usize = 14;
+
+/// A demo rating; a design's own creators do not rate it.
+async fn rate(tx: &mut Tx, design: Uuid, voter: Uuid, stars: u8, would_buy: bool, at: i64) -> anyhow::Result<()> {
+    match crate::community::ratings::rate_in(tx, design, voter, stars, would_buy, super::DEMO_SITE, at).await {
+        Ok(_) | Err(crate::error::Error::Client { code: crate::error::ErrorCode::OwnDesign, .. }) => Ok(()),
+        Err(e) => anyhow::bail!("demo rating of {design} failed: {e}"),
+    }
+}
+
+/// Conversations on a few designs, with the brand answering in one of them.
+async fn comment(
+    tx: &mut Tx,
+    published: &[(Uuid, Uuid)],
+    people: &[Uuid],
+    brand_voice: Option<Uuid>,
+    now: i64,
+) -> anyhow::Result<()> {
+    const THREADS: [(usize, &str, &[&str]); 4] = [
+        (
+            FAVOURITE,
+            "This is the one. The pickles make it.",
+            &["Agreed, ordered it twice in my head already.", "Less sauce next time?"],
+        ),
+        (40, "Would love a vegan version of this.", &["Swap the patty for the lentil one, it works!"]),
+        (33, "Bold choice with the jalapeños, respect.", &[]),
+        (47, "First! Looks great.", &[]),
+    ];
+    for (t, (design_index, opening, replies)) in THREADS.iter().enumerate() {
+        let Some((design, _)) = published.get(*design_index) else { continue };
+        let at = now - (6 - t as i64) * 3600 * 1000;
+        let author = people[(design_index + 3) % people.len()];
+        let thread = crate::community::comments::insert(tx.ex(), *design, None, author, opening, at).await?;
+        for (r, reply) in replies.iter().enumerate() {
+            let replier = people[(design_index + 5 + r) % people.len()];
+            crate::community::comments::insert(tx.ex(), *design, Some(thread), replier, reply, at + 600_000).await?;
+        }
+    }
+    if let (Some(voice), Some((design, _))) = (brand_voice, published.get(FAVOURITE)) {
+        let text = "Thanks everyone! This one is on our shortlist: our curators will taste it this week.";
+        crate::community::comments::insert(tx.ex(), *design, None, voice, text, now - 1_800_000).await?;
+    }
     Ok(())
 }

@@ -9,6 +9,9 @@ use crate::accounts::domain::{Email, Role};
 use crate::accounts::repo;
 use crate::db::Db;
 
+/// Where links in the demo's emails point (the address `make run` serves).
+pub const DEMO_SITE: &str = "http://localhost:8080";
+
 /// Every demo account signs in with this password.
 pub const DEMO_PASSWORD: &str = "cocreate-demo";
 
@@ -72,6 +75,7 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
         .map(|a| (a.email, a.display_name, a.role))
         .chain(CREATORS.iter().map(|(email, name)| (*email, *name, Role::Customer)));
     let mut creators = Vec::new();
+    let mut brand_voice = None;
     for (email, display_name, role) in people {
         let email = Email::parse(email).map_err(|i| anyhow::anyhow!(i.message))?;
         let existing = {
@@ -80,13 +84,24 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
         };
         let id = match existing {
             Some(id) => id,
-            None => crate::cli::create_user(db, email.as_str(), Some(display_name), DEMO_PASSWORD, role).await?,
+            None => {
+                let id = crate::cli::create_user(db, email.as_str(), Some(display_name), DEMO_PASSWORD, role).await?;
+                // The community has been here for two months, so its ratings count.
+                let mut tx = db.begin().await?;
+                repo::backdate_account(tx.ex(), id, crate::db::now_ms() - 60 * crate::community::promotion::DAY_MS)
+                    .await?;
+                tx.commit().await?;
+                id
+            }
         };
         if role == Role::Customer {
             creators.push(id);
         }
+        if role == Role::CommunityManager {
+            brand_voice = Some(id);
+        }
     }
-    menu::seed(db, &creators).await
+    menu::seed(db, &creators, brand_voice).await
 }
 
 pub fn print_logins() {

@@ -38,6 +38,7 @@ pub struct CurrentUser {
     pub display_name: String,
     pub roles: Vec<Role>,
     pub created_at: i64,
+    pub email_verified: bool,
     /// The session family of the token.
     pub session_family: Uuid,
 }
@@ -124,6 +125,7 @@ async fn authenticate(state: &AppState, token: &str) -> Result<Option<CurrentUse
         display_name: account.display_name,
         roles,
         created_at: account.created_at,
+        email_verified: account.email_verified_at.is_some(),
         session_family: claims.sid,
     }))
 }

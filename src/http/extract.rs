@@ -137,20 +137,21 @@ impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for PathPar
     }
 }
 
-/// Query parameters; ones that do not parse are a 400 problem.
+/// Query parameters; ones that do not parse are a 400 problem. A key may repeat to fill a list
+/// (`free_of=gluten&free_of=milk`), as HTML forms send them (serde_html_form).
 pub struct QueryParams<T>(pub T);
 
 impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for QueryParams<T> {
     type Rejection = Error;
 
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self> {
-        if parts.uri.query().is_some_and(|q| q.to_ascii_lowercase().contains("%00")) {
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self> {
+        let query = parts.uri.query().unwrap_or_default();
+        if query.to_ascii_lowercase().contains("%00") {
             return Err(Error::detail(ErrorCode::InvalidQueryParameter, "A query parameter holds a NUL character."));
         }
-        axum::extract::Query::<T>::from_request_parts(parts, state)
-            .await
-            .map(|q| QueryParams(q.0))
-            .map_err(|e| Error::detail(ErrorCode::InvalidQueryParameter, e.body_text()))
+        serde_html_form::from_str::<T>(query).map(QueryParams).map_err(|e| {
+            Error::detail(ErrorCode::InvalidQueryParameter, format!("Failed to deserialize query string: {e}"))
+        })
     }
 }
 

@@ -4,6 +4,7 @@
 
 pub mod access;
 pub mod extract;
+pub mod limit;
 pub mod observe;
 pub mod ops;
 pub mod page;

@@ -197,9 +197,31 @@ pub struct DesignView {
     pub ratings: crate::community::ratings::RatingSummary,
     /// The viewer's own rating, when signed in and they rated it.
     pub my_rating: Option<crate::community::ratings::OwnRating>,
+    /// When it met every promotion threshold.
+    pub shortlisted_at: Option<i64>,
+    /// Progress toward the brand's thresholds (published designs).
+    pub promotion: Option<crate::community::promotion::Promotion>,
+    /// Where it stands in the "top" feed (published designs).
+    pub standing: Option<crate::community::promotion::Standing>,
+    /// Ratings recorded but not counting yet, by reason: for its creators only.
+    pub pending_ratings: Option<crate::community::promotion::PendingRatings>,
+    /// Views, share clicks, ratings, would-buys, orders: for its creators and the brand.
+    pub funnel: Option<Funnel>,
     /// Only for the brand (curators, community manager, admins).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub feasibility: Option<Feasibility>,
+}
+
+/// A design's funnel, from being seen to being bought.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Funnel {
+    pub views: i64,
+    /// Visits that came through a shared link.
+    pub share_clicks: i64,
+    pub ratings: i64,
+    pub would_buy: i64,
+    /// Orders come with the menu; 0 until then.
+    pub orders: i64,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -351,11 +373,16 @@ pub struct DesignRow {
     pub stars_4: i64,
     pub stars_5: i64,
     pub would_buy_count: i64,
+    pub lower_bound: f64,
+    pub shortlisted_at: Option<i64>,
+    pub views: i64,
+    pub share_clicks: i64,
 }
 
 const DESIGN_COLUMNS: &str = "d.id, d.creator_id, d.template_id, d.status, d.slug, d.name, d.story, d.tags, d.remix_of, \
      d.currency, d.price, d.kcal, d.allergens, d.dietary, d.snapshot, d.created_at, d.updated_at, d.published_at, \
-     d.stars_1, d.stars_2, d.stars_3, d.stars_4, d.stars_5, d.would_buy_count";
+     d.stars_1, d.stars_2, d.stars_3, d.stars_4, d.stars_5, d.would_buy_count, d.lower_bound, d.shortlisted_at, \
+     d.views, d.share_clicks";
 
 async fn find(ex: Ex<'_>, id: Uuid) -> Result<Option<DesignRow>> {
     let sql = format!("SELECT {DESIGN_COLUMNS} FROM designs d WHERE d.id = $1");
@@ -532,12 +559,22 @@ async fn view(
         Some(v) => crate::community::ratings::own(ex_conn.ex(), row.id, v.id).await?,
         None => None,
     };
+    let community = community_view(ex_conn, row, &histogram, &split, viewer).await?;
     Ok(DesignView {
         ratings: crate::community::ratings::summary(histogram, row.would_buy_count),
         my_rating,
+        shortlisted_at: row.shortlisted_at,
+        promotion: community.promotion,
+        standing: community.standing,
+        pending_ratings: community.pending_ratings,
+        funnel: community.funnel,
         id: row.id,
         split,
-        status: row.status.clone(),
+        status: if row.status == "published" && row.shortlisted_at.is_some() {
+            "shortlisted".to_string()
+        } else {
+            row.status.clone()
+        },
         slug: row.slug.clone(),
         url: row.slug.as_ref().map(|s| format!("/d/{s}")),
         template_id: row.template_id,
@@ -554,6 +591,49 @@ async fn view(
         published_at: row.published_at,
         feasibility,
     })
+}
+
+struct CommunityView {
+    promotion: Option<crate::community::promotion::Promotion>,
+    standing: Option<crate::community::promotion::Standing>,
+    pending_ratings: Option<crate::community::promotion::PendingRatings>,
+    funnel: Option<Funnel>,
+}
+
+/// What the community part of a design's page shows, and to whom.
+async fn community_view(
+    conn: &mut crate::db::Conn,
+    row: &DesignRow,
+    histogram: &crate::community::ranking::Histogram,
+    split: &super::co_creators::Split,
+    viewer: Option<&CurrentUser>,
+) -> Result<CommunityView> {
+    use crate::community::promotion;
+    let mut out = CommunityView { promotion: None, standing: None, pending_ratings: None, funnel: None };
+    if row.status == "draft" {
+        return Ok(out);
+    }
+    let is_creator = viewer.is_some_and(|v| {
+        v.id == row.creator_id || split.co_creators.iter().any(|c| c.account_id == v.id && c.status == "accepted")
+    });
+    let t = promotion::thresholds(conn.ex()).await?;
+    if is_creator {
+        out.pending_ratings = Some(promotion::pending(conn.ex(), row.id, &t, now_ms()).await?);
+    }
+    if is_creator || viewer.is_some_and(|v| v.has_any(Role::BRAND)) {
+        out.funnel = Some(Funnel {
+            views: row.views,
+            share_clicks: row.share_clicks,
+            ratings: histogram.count(),
+            would_buy: row.would_buy_count,
+            orders: 0,
+        });
+    }
+    if row.status == "published" {
+        out.promotion = Some(t.progress(histogram, row.would_buy_count));
+        out.standing = Some(promotion::standing(conn.ex(), row.id, row.lower_bound).await?);
+    }
+    Ok(out)
 }
 
 /// The brand's figures for a design, from its current costs (whatever the rules say now).
@@ -789,9 +869,17 @@ pub async fn publish(
     lang: Lang,
     PathParam(id): PathParam<Uuid>,
 ) -> Result<Json<DesignView>> {
+    let now = now_ms();
     let mut tx = state.db.begin().await?;
-    own_draft(tx.ex(), id, &user).await?;
-    publish_in(&mut tx, id, lang, now_ms()).await?;
+    let draft = own_draft(tx.ex(), id, &user).await?;
+    publish_in(&mut tx, id, lang, now).await?;
+    if let Some(original) = draft.remix_of {
+        // The original's creators hear about the remix once it is public.
+        use crate::community::notifications::{Kind, Notice, notify};
+        let to = crate::community::promotion::creators_of(tx.ex(), original).await?;
+        let notice = Notice { kind: Kind::Remix, design: id, actor: Some(user.id), count: None };
+        notify(&mut tx, &to, notice, &state.settings.public_url(), now).await?;
+    }
     tx.commit().await?;
     Ok(Json(read_view(&state, id, lang, Some(&user)).await?))
 }
@@ -826,7 +914,8 @@ pub async fn publish_in(tx: &mut Tx, id: Uuid, lang: Lang, now: i64) -> Result<(
     let snapshot = serde_json::to_string(&Snapshot::take(&loaded, &choices, &q)).map_err(anyhow::Error::from)?;
     let slug = slug_for(&row.name, id);
     let sql = "UPDATE designs SET status = 'published', slug = $2, snapshot = $3, published_at = $4, updated_at = $4, \
-               price = $5, kcal = $6, allergens = $7, dietary = $8, hot = $9 WHERE id = $1 AND status = 'draft'";
+               price = $5, kcal = $6, allergens = $7, dietary = $8, hot = $9, search_name = $10 \
+               WHERE id = $1 AND status = 'draft'";
     let changed = on_db!(tx.ex(), |c| sqlx::query(sql)
         .bind(id)
         .bind(&slug)
@@ -837,6 +926,7 @@ pub async fn publish_in(tx: &mut Tx, id: Uuid, lang: Lang, now: i64) -> Result<(
         .bind(q.allergens.0)
         .bind(q.dietary.0)
         .bind(crate::community::ranking::hot(&Default::default(), now))
+        .bind(row.name.to_lowercase())
         .execute(&mut *c)
         .await
         .map(|r| r.rows_affected()))

@@ -16,7 +16,7 @@ use tokio::sync::OnceCell;
 use super::designs::{self, Snapshot};
 use crate::app::AppState;
 use crate::error::{Error, ErrorCode, Result};
-use crate::http::{PathParam, web};
+use crate::http::{PathParam, QueryParams, web};
 
 pub const WIDTH: u32 = 1200;
 pub const HEIGHT: u32 = 630;
@@ -231,13 +231,29 @@ async fn card(state: &AppState, slug: &str) -> Result<Option<Card>> {
     Ok(Some(Card { slug: slug.to_string(), name: row.name, creator, story: row.story, snapshot }))
 }
 
+/// How a visitor reached a design's page. Other parameters (campaign tags...) are ignored.
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+pub struct Visit {
+    /// `share` on the links the share buttons give out: counted as a share click.
+    pub via: Option<String>,
+}
+
 /// The design's page: the web app, with the share card's tags in its head.
-#[utoipa::path(get, path = "/d/{slug}", tag = "sharing", params(("slug" = String, Path)),
+#[utoipa::path(get, path = "/d/{slug}", tag = "sharing", params(("slug" = String, Path), Visit),
     responses((status = 200, content_type = "text/html", description = "The web app's page with Open Graph and Twitter card tags")))]
-pub async fn page(State(state): State<AppState>, PathParam(slug): PathParam<String>) -> Response {
+pub async fn page(
+    State(state): State<AppState>,
+    PathParam(slug): PathParam<String>,
+    QueryParams(visit): QueryParams<Visit>,
+) -> Response {
     let Some(index) = web::index_html(&state) else {
         return web::not_built();
     };
+    if visit.via.as_deref() == Some("share")
+        && let Err(e) = crate::community::funnel::count_share_click(&state.db, &slug).await
+    {
+        return e.into_response();
+    }
     let card = match card(&state, &slug).await {
         Ok(c) => c,
         Err(e) => return e.into_response(),

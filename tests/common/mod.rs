@@ -129,6 +129,8 @@ pub fn test_settings(db_url: &str, data_dir: PathBuf) -> Settings {
         migrate_on_start: true,
         web_dist: None,
         log_format: LogFormat::Text,
+        smtp_url: None,
+        mail_from: "cocreate <no-reply@test.localhost>".into(),
     }
 }
 
@@ -177,6 +179,9 @@ impl TestApp {
         let db = Db::connect(&test_db.url).await.expect("connect");
         if options.migrate {
             db.migrate().await.expect("migrate");
+            // Fresh test accounts' ratings count at once; the tests of who counts set stricter
+            // thresholds themselves.
+            exec(&db, "UPDATE brand_settings SET min_account_age_days = 0, require_verified_email = FALSE").await;
         }
         let data = tempfile::tempdir().expect("temp dir");
         let mut settings = test_settings(&test_db.url, data.path().to_path_buf());
@@ -261,6 +266,11 @@ impl TestApp {
             .unwrap()
     }
 
+    /// Runs a statement on the app's database (to set up what the API cannot, like time passing).
+    pub async fn exec(&self, sql: &str) {
+        exec(&self.db, sql).await;
+    }
+
     /// Stops the server the way SIGTERM does and waits for it to finish.
     pub async fn shutdown(&mut self) {
         if let Some(tx) = self.shutdown.take() {
@@ -320,4 +330,15 @@ pub async fn one_option_draft(app: &TestApp, token: &str, template: &Value, name
     let res = app.client.post(app.url("/api/v1/designs")).bearer_auth(token).json(&body).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::CREATED);
     res.json().await.unwrap()
+}
+
+pub async fn exec(db: &Db, sql: &str) {
+    let mut tx = db.begin().await.unwrap();
+    let sql = sql.to_string();
+    cocreate::on_db!(tx.ex(), |c| sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected()))
+    .unwrap();
+    tx.commit().await.unwrap();
 }

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { apiClient } from '@/lib/api-client';
 import { deferred, jsonResponse, testAccount, testSession } from '@/testing/http';
 import { renderRoutes } from '@/testing/render';
-import { RequireAuth, RequireBrandRole } from './guards';
+import { RequireAdmin, RequireAuth, RequireBrandRole } from './guards';
 
 const fetchMock = vi.fn<typeof fetch>();
 
@@ -23,6 +23,16 @@ const routes = [
         element: (
           <RequireAuth>
             <h1>Earnings</h1>
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'admin/mail',
+        element: (
+          <RequireAuth>
+            <RequireAdmin>
+              <h1>Mail viewer</h1>
+            </RequireAdmin>
           </RequireAuth>
         ),
       },
@@ -77,5 +87,19 @@ describe('pages that need an account', () => {
     apiClient.session.setSession(testSession('t', testAccount({ roles: ['customer', 'curator'] })));
     renderRoutes(routes, '/brand');
     expect(screen.getByRole('heading', { name: 'Brand console' })).toBeInTheDocument();
+  });
+
+  it('keep the mail viewer for administrators', () => {
+    apiClient.session.setSession(testSession('t', testAccount({ roles: ['customer', 'curator'] })));
+    const { unmount } = renderRoutes(routes, '/admin/mail');
+    expect(screen.getByRole('heading', { name: 'Not allowed' })).toBeInTheDocument();
+    expect(
+      screen.getByText('This page is for administrators. Your account is not one.'),
+    ).toBeVisible();
+    unmount();
+
+    apiClient.session.setSession(testSession('t', testAccount({ roles: ['admin'] })));
+    renderRoutes(routes, '/admin/mail');
+    expect(screen.getByRole('heading', { name: 'Mail viewer' })).toBeInTheDocument();
   });
 });

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation } from 'react-router';
 import { LoadingState } from '@/components/loading-state';
 import { useDocumentTitle } from '@/hooks/use-document-title';
-import { hasBrandRole, useSession } from '@/lib/auth';
+import { hasBrandRole, isAdmin, useSession } from '@/lib/auth';
 
 /**
  * Pages for signed-in users. While the session is being restored (a reload), wait instead of
@@ -24,18 +24,27 @@ export function RequireAuth({ children }: { children: ReactNode }) {
 /** The brand console: curators, community managers and admins only. Use inside RequireAuth. */
 export function RequireBrandRole({ children }: { children: ReactNode }) {
   const session = useSession();
-  if (!hasBrandRole(session.session?.account)) return <Forbidden />;
+  const { t } = useTranslation();
+  if (!hasBrandRole(session.session?.account)) return <Forbidden body={t('guard.forbiddenBody')} />;
   return children;
 }
 
-function Forbidden() {
+/** Administrators only (the development mail viewer). Use inside RequireAuth. */
+export function RequireAdmin({ children }: { children: ReactNode }) {
+  const session = useSession();
+  const { t } = useTranslation();
+  if (!isAdmin(session.session?.account)) return <Forbidden body={t('guard.adminOnlyBody')} />;
+  return children;
+}
+
+function Forbidden({ body }: { body: string }) {
   const { t } = useTranslation();
   useDocumentTitle(t('guard.forbiddenTitle'));
   return (
     <section className="page page-narrow" data-testid="forbidden">
       <p className="eyebrow">403</p>
       <h1>{t('guard.forbiddenTitle')}</h1>
-      <p className="lead">{t('guard.forbiddenBody')}</p>
+      <p className="lead">{body}</p>
       <p>
         <Link to="/" className="button button-primary">
           {t('guard.backHome')}

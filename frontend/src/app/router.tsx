@@ -1,18 +1,23 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { MailPage } from '@/features/admin/components/mail-page';
 import { AccountPage } from '@/features/auth/components/account-page';
+import { ForgotPasswordPage } from '@/features/auth/components/forgot-password-page';
+import { ResetPasswordPage } from '@/features/auth/components/reset-password-page';
 import { SignInPage } from '@/features/auth/components/sign-in-page';
 import { SignUpPage } from '@/features/auth/components/sign-up-page';
+import { VerifyEmailPage } from '@/features/auth/components/verify-email-page';
 import { BrandConsolePage } from '@/features/brand/components/brand-console-page';
 import { CoCreatorsPage } from '@/features/design/components/co-creators-page';
 import { PublicDesignPage } from '@/features/design/components/public-design-page';
 import { StudioHomePage } from '@/features/design/components/studio-home-page';
 import { StudioPage } from '@/features/design/components/studio-page';
 import { EarningsPage } from '@/features/earnings/components/earnings-page';
+import { NotificationsPage } from '@/features/notifications/components/notifications-page';
 import { HomePage } from '@/features/shell/components/home-page';
 import { NotFoundPage } from '@/features/shell/components/not-found-page';
 import { VotePage } from '@/features/vote/components/vote-page';
 import { CrashPage } from './crash-page';
-import { RequireAuth, RequireBrandRole } from './guards';
+import { RequireAdmin, RequireAuth, RequireBrandRole } from './guards';
 import { AppLayout } from './layout/app-layout';
 
 export const routes: RouteObject[] = [
@@ -75,8 +80,30 @@ export const routes: RouteObject[] = [
           </RequireAuth>
         ),
       },
+      {
+        path: 'notifications',
+        element: (
+          <RequireAuth>
+            <NotificationsPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'admin/mail',
+        element: (
+          <RequireAuth>
+            <RequireAdmin>
+              <MailPage />
+            </RequireAdmin>
+          </RequireAuth>
+        ),
+      },
       { path: 'signin', element: <SignInPage /> },
       { path: 'signup', element: <SignUpPage /> },
+      // The links of the emails the server sends.
+      { path: 'verify-email', element: <VerifyEmailPage /> },
+      { path: 'forgot-password', element: <ForgotPasswordPage /> },
+      { path: 'reset-password', element: <ResetPasswordPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

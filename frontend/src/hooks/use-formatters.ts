@@ -30,6 +30,20 @@ export function useFormatters() {
           minimumFractionDigits: 1,
           maximumFractionDigits: 1,
         }).format(average),
+      /** A cautious estimate of an average, with two decimals: 3.7142 -> "3.71". */
+      score: (value: number) =>
+        new Intl.NumberFormat(language, {
+          minimumFractionDigits: 2,
+          maximumFractionDigits: 2,
+        }).format(value),
+      /** "a, b and c" ("a, b et c"); `unit` leaves out the "and": "a, b, c". */
+      list: (items: readonly string[], type: 'conjunction' | 'unit' = 'conjunction') =>
+        new Intl.ListFormat(language, { type }).format(items),
+      /** A moment, to the minute: "22 Nov 2026, 14:05". */
+      dateTime: (unixMs: number) =>
+        new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(
+          new Date(unixMs),
+        ),
       /** A share in basis points as a percentage: 2500 -> "25%", 1250 -> "12.5%". */
       share: (bps: number) =>
         new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 2 }).format(

@@ -15,6 +15,11 @@ export function hasBrandRole(account: Account | null | undefined): boolean {
   return account?.roles.some((role) => BRAND_ROLES.includes(role)) ?? false;
 }
 
+/** Administrators: the development mail viewer and the brand's settings. */
+export function isAdmin(account: Account | null | undefined): boolean {
+  return account?.roles.includes('admin') ?? false;
+}
+
 /** Only same-site paths are accepted as a place to return to after signing in. */
 export function safeRedirectPath(value: string | null | undefined): string | null {
   if (!value?.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return null;

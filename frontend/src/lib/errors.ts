@@ -20,6 +20,12 @@ function isKnownCode(code: string): code is KnownCode {
 /** One sentence for the user about why a call failed. */
 export function apiErrorMessage(error: unknown, t: TFunction): string {
   if (!(error instanceof ApiError)) return t('errors.unknown');
+  // Posting or rating too fast: a friendly "slow down" rather than a failure.
+  if (error.code === 'rate_limited') {
+    return error.retryAfterSeconds === undefined
+      ? t('errors.rate_limited_later')
+      : t('errors.rate_limited', { count: error.retryAfterSeconds });
+  }
   if (error.code === 'too_many_attempts' || error.status === 429) {
     return error.retryAfterSeconds === undefined
       ? t('errors.too_many_attempts_later')

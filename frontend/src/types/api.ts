@@ -9,6 +9,11 @@ export interface Account {
   roles: Role[];
   /** Unix milliseconds, UTC. */
   created_at: number;
+  /**
+   * Whether the account proved it owns its email. `GET /me` always sends it; a session's copy
+   * of the account may not, so a missing value means "not known yet", not "unverified".
+   */
+  email_verified?: boolean;
 }
 
 export interface Session {

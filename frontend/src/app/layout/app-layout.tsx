@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { useLogout } from '@/features/auth/api/logout';
+import { NotificationBell } from '@/features/notifications/components/notification-bell';
 import { SiteHeader } from '@/features/shell/components/site-header';
 
 function keepsFocus(state: unknown): boolean {
@@ -40,6 +41,7 @@ export function AppLayout() {
           logout.mutate();
         }}
         signingOut={logout.isPending}
+        bell={<NotificationBell />}
       />
       <main id="main" ref={mainRef} tabIndex={-1} className="container main">
         <Outlet />

@@ -26,7 +26,63 @@ export interface Quote {
   unfinished: Unfinished[];
 }
 
-export type DesignStatus = 'draft' | 'published' | 'withdrawn';
+/** Shortlisted: published, and the brand is considering it for the menu. */
+export type DesignStatus = 'draft' | 'published' | 'shortlisted' | 'withdrawn';
+
+/** What the brand asks of a design before it reviews it (brand settings). */
+export interface PromotionThresholds {
+  min_ratings: number;
+  /** The cautious estimate of the average (the Top sort's key) to reach. */
+  min_lower_bound: number;
+  /** Null: not required. */
+  min_would_buy: number | null;
+  /** Ratings from younger accounts do not count until they are this old. */
+  min_account_age_days: number;
+  /** Ratings from accounts with an unverified email do not count until it is verified. */
+  require_verified_email: boolean;
+}
+
+export type PromotionKey = 'ratings' | 'lower_bound' | 'would_buy';
+
+/** One threshold: how far along the design is. */
+export interface PromotionProgress {
+  key: PromotionKey;
+  current: number;
+  target: number;
+  met: boolean;
+}
+
+export interface Promotion {
+  thresholds: PromotionThresholds;
+  /** One per threshold: ratings, lower_bound, then would_buy when it is required. */
+  progress: PromotionProgress[];
+  /** Every threshold is met: the brand reviews it. */
+  met: boolean;
+}
+
+/** Where it stands in the Top feed (1 = first) among `of` published designs. */
+export interface Standing {
+  top_position: number;
+  of: number;
+}
+
+/** Ratings recorded that do not count yet, by why (never whose). */
+export interface PendingRatings {
+  too_young: number;
+  unverified: number;
+}
+
+/** How visitors came to buy it: for its creators and the brand. */
+export interface Funnel {
+  views: number;
+  share_clicks: number;
+  ratings: number;
+  would_buy: number;
+  orders: number;
+}
+
+/** Why a rating is kept but does not count yet. */
+export type NotCountedReason = 'account_too_young' | 'email_unverified';
 
 export interface DesignCredit {
   slug: string;
@@ -58,6 +114,16 @@ export interface Design {
   ratings: RatingSummary;
   /** The signed-in visitor's rating; null when signed out or not rated. */
   my_rating: MyRating | null;
+  /** Unix milliseconds, UTC; null unless shortlisted. */
+  shortlisted_at: number | null;
+  /** Published and shortlisted designs only. */
+  promotion: Promotion | null;
+  /** Null for drafts. */
+  standing: Standing | null;
+  /** Only for its creator and co-creators. */
+  pending_ratings: PendingRatings | null;
+  /** Only for its creator, co-creators and the brand. */
+  funnel: Funnel | null;
 }
 
 export type CoCreatorStatus = 'invited' | 'accepted' | 'declined';
@@ -122,5 +188,45 @@ export type RatingInput = MyRating;
 
 /** The answer of `PUT /designs/{id}/rating`: the rating kept and the design's new summary. */
 export interface RatingResult extends MyRating {
+  /** False while the rater's account does not qualify yet (see `not_counted_because`). */
+  counted: boolean;
+  not_counted_because: NotCountedReason | null;
   design: RatingSummary;
+  /** A rating can be the one that gets the design shortlisted. */
+  status: 'published' | 'shortlisted';
+}
+
+/** A comment on a design (`GET /designs/{id}/comments`). */
+export interface Comment {
+  id: string;
+  design_id: string;
+  /** The top-level comment this one answers; null for a top-level comment. */
+  parent_id: string | null;
+  author: { id: string; display_name: string };
+  /** Written by the brand's team. */
+  brand: boolean;
+  /** Empty once deleted. */
+  body: string;
+  deleted: boolean;
+  created_at: number;
+  edited_at: number | null;
+  /** Unix milliseconds: its author may edit it until then (15 minutes). */
+  editable_until: number;
+  /** Top-level comments only, oldest first; replies cannot be answered. */
+  replies?: Comment[];
+}
+
+export interface CommentPage {
+  items: Comment[];
+  next_cursor: string | null;
+}
+
+export type ReportTargetType = 'design' | 'comment';
+export type ReportReason = 'spam' | 'offensive' | 'copyright' | 'other';
+
+export interface ReportInput {
+  target_type: ReportTargetType;
+  target_id: string;
+  reason: ReportReason;
+  note?: string;
 }

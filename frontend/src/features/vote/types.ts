@@ -9,6 +9,8 @@ export function isFeedSort(value: string | null): value is FeedSort {
   return (FEED_SORTS as readonly (string | null)[]).includes(value);
 }
 
+export type FeedItemStatus = 'published' | 'shortlisted';
+
 export interface FeedItem {
   id: string;
   slug: string;
@@ -17,7 +19,10 @@ export interface FeedItem {
   /** `/d/{slug}/preview.png`, a 1200x630 PNG. */
   preview_url: string;
   name: string;
+  creator_id: string;
   creator_name: string;
+  /** Shortlisted: the brand is considering it for the menu. */
+  status: FeedItemStatus;
   template_id: string;
   price: Money;
   ratings: RatingSummary;

@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { Alert } from '@/components/alert';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useSession } from '@/lib/auth';
 import { apiErrorMessage } from '@/lib/errors';
 import { useMe } from '../api/get-me';
 import { ChangePasswordForm } from './change-password-form';
+import { EmailVerificationNotice } from './email-verification-notice';
 
 /** The signed-in account's details and password change. Rendered behind a sign-in guard. */
 export function AccountPage() {
@@ -25,6 +27,7 @@ export function AccountPage() {
     <section className="page page-narrow" data-testid="account-page">
       <h1>{t('accountPage.title')}</h1>
       {me.isError ? <Alert tone="error">{apiErrorMessage(me.error, t)}</Alert> : null}
+      <EmailVerificationNotice account={account} />
       <div className="card">
         <h2>{t('accountPage.details')}</h2>
         <dl className="details">
@@ -53,6 +56,13 @@ export function AccountPage() {
             <dd>{memberSince}</dd>
           </div>
         </dl>
+      </div>
+      <div className="card">
+        <h2>{t('accountPage.notifications.title')}</h2>
+        <p className="muted">
+          {t('accountPage.notifications.lead')}{' '}
+          <Link to="/notifications">{t('accountPage.notifications.link')}</Link>
+        </p>
       </div>
       <div className="card">
         <h2>{t('accountPage.changePassword.title')}</h2>

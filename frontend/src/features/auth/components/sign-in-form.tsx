@@ -1,5 +1,6 @@
 import { useRef, useState, type SubmitEventHandler } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { Alert } from '@/components/alert';
 import { TextField } from '@/components/text-field';
 import { focusFirstInvalid, useFormErrors } from '@/hooks/use-form-errors';
@@ -79,6 +80,9 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
         error={errors.fields.password}
         reveal={{ show: t('auth.fields.showPassword'), hide: t('auth.fields.hidePassword') }}
       />
+      <p className="form-aside">
+        <Link to="/forgot-password">{t('auth.signIn.forgot')}</Link>
+      </p>
       <button type="submit" className="button button-primary button-block" disabled={busy}>
         {busy ? t('auth.signIn.submitting') : t('auth.signIn.submit')}
       </button>

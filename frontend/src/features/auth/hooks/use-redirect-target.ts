@@ -1,7 +1,8 @@
 import { useSearchParams } from 'react-router';
 import { safeRedirectPath } from '@/lib/auth';
 
-const AUTH_PAGES = ['/signin', '/signup'];
+/** Pages of signing in, and of the one-time links sent by email: never worth coming back to. */
+const AUTH_PAGES = ['/signin', '/signup', '/forgot-password', '/reset-password', '/verify-email'];
 
 /** Where to go after signing in: the `next` the guard sent us with, or home. */
 export function useRedirectTarget(): string {

@@ -1,12 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
 import type { PublicDesign, RatingInput, RatingResult } from '../types';
+import { promotionWithRatings } from '../utils/promotion';
 import { designBySlugQueryKey } from './get-design-by-slug';
 
 /**
  * PUT /api/v1/designs/{id}/rating (signed in): rates a published design, or changes the rating.
  * 403 `own_design` for the creator and co-creators, 409 `not_rateable` for a draft or a
- * withdrawn design.
+ * withdrawn design, 429 `rate_limited` for too many ratings in a minute. A rating from an
+ * account too young or not verified is kept with `counted: false`.
  */
 export function rateDesign(id: string, input: RatingInput): Promise<RatingResult> {
   return apiClient.put<RatingResult>(`/designs/${encodeURIComponent(id)}/rating`, input, {
@@ -36,6 +38,10 @@ export function useRateDesign(slug: string) {
               ...design,
               my_rating: { stars: result.stars, would_buy: result.would_buy },
               ratings: result.design,
+              status: result.status,
+              promotion: design.promotion
+                ? promotionWithRatings(design.promotion, result.design)
+                : design.promotion,
             }
           : design,
       );

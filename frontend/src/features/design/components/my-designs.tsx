@@ -6,9 +6,13 @@ import { useFormatters } from '@/hooks/use-formatters';
 import { apiErrorMessage } from '@/lib/errors';
 import { useMyDesigns } from '../api/get-my-designs';
 import { coCreatorsPath, editDesignPath, publicDesignPath } from '../utils/paths';
+import { PromotionProgress } from './promotion-progress';
 import { StatusBadge } from './status-badge';
 
-/** The signed-in creator's designs, newest first: drafts to edit, published ones to view. */
+/**
+ * The signed-in creator's designs, newest first: drafts to edit, published ones to view with
+ * their status and how far along they are on the way to the brand.
+ */
 export function MyDesigns() {
   const { t } = useTranslation();
   const format = useFormatters();
@@ -48,6 +52,12 @@ export function MyDesigns() {
                       </span>
                     ) : null}
                   </p>
+                  {design.promotion &&
+                  (design.status === 'published' || design.status === 'shortlisted') ? (
+                    <div className="design-row-promotion">
+                      <PromotionProgress promotion={design.promotion} compact />
+                    </div>
+                  ) : null}
                 </div>
                 <div className="design-row-actions">
                   {design.status === 'draft' ? (

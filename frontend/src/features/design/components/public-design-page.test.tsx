@@ -28,10 +28,13 @@ const routes = [
 
 function showDesign(design: PublicDesign, routes_: Record<string, FakeRoute> = {}) {
   const api = fakeApi({
-    ...routes_,
     [`GET /designs/by-slug/${design.slug ?? ''}`]: () => jsonResponse(design),
+    [`POST /designs/${design.id}/views`]: () => new Response(null, { status: 204 }),
+    [`GET /designs/${design.id}/comments?limit=20`]: () =>
+      jsonResponse({ items: [], next_cursor: null }),
     [`POST /designs/${design.id}/remix`]: () =>
       jsonResponse(draftDesign({ id: 'd-remix', remix_of: null }), 201),
+    ...routes_,
   });
   vi.stubGlobal('fetch', api.fetch);
   const view = renderRoutes(routes, `/d/${design.slug ?? ''}`);
@@ -120,7 +123,8 @@ describe('a published design’s page', () => {
     showDesign(publicDesign());
 
     await user.click(await screen.findByRole('button', { name: 'Copy link' }));
-    const url = `${window.location.origin}/d/smoky-ada`;
+    // Shared links say so: the server counts a share when it serves `?via=share`.
+    const url = `${window.location.origin}/d/smoky-ada?via=share`;
     expect(writeText).toHaveBeenCalledWith(url);
     expect(screen.getByTestId('copy-status')).toHaveTextContent('Link copied.');
 
@@ -182,7 +186,14 @@ describe('rating a published design', () => {
     const user = userEvent.setup();
     const { api } = showDesign(rated(), {
       'PUT /designs/d-1/rating': () =>
-        jsonResponse({ stars: 4, would_buy: false, design: ratingSummary([1, 0, 2, 4, 6], 5) }),
+        jsonResponse({
+          stars: 4,
+          would_buy: false,
+          counted: true,
+          not_counted_because: null,
+          design: ratingSummary([1, 0, 2, 4, 6], 5),
+          status: 'published',
+        }),
     });
 
     expect(await screen.findByTestId('rating-count')).toHaveTextContent('12 ratings');

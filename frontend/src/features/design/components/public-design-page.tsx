@@ -9,15 +9,20 @@ import { ApiError } from '@/lib/api-client';
 import { useSession } from '@/lib/auth';
 import { apiErrorMessage } from '@/lib/errors';
 import { useDesignBySlug } from '../api/get-design-by-slug';
+import { useRecordView } from '../api/record-view';
 import { useRemixDesign } from '../api/remix-design';
 import { useWithdrawDesign } from '../api/withdraw-design';
 import type { DesignCredit, PublicDesign } from '../types';
 import { coCreatorsPath, editDesignPath } from '../utils/paths';
 import { stackLayers } from '../utils/picture';
+import { CommentsSection } from './comments-section';
+import { CreatorInsights } from './creator-insights';
 import { DesignPicture } from './design-picture';
 import { RatingPanel } from './rating-panel';
 import { AllergenSummary, DietaryTags, NutritionFacts } from './nutrition-facts';
+import { ReportButton } from './report-button';
 import { ShareActions } from './share-actions';
+import { StatusBadge } from './status-badge';
 
 /** /d/:slug: a published design for anyone, as frozen when it was published. */
 export function PublicDesignPage() {
@@ -60,9 +65,13 @@ function DesignView({ design }: { design: PublicDesign }) {
   const isOwner = session.session?.account.id === design.creator.id;
   const coCreators = design.split.co_creators.filter((c) => c.status === 'accepted');
   const withdrawn = design.status === 'withdrawn';
+  // Shortlisted designs are still published: rated, commented, shared, managed.
+  const live = design.status === 'published' || design.status === 'shortlisted';
   const [confirmingWithdraw, setConfirmingWithdraw] = useState(false);
   const layers = [design.picture.base_layer_svg, ...stackLayers(design.picture.layers)];
-  const shareUrl = new URL(location.pathname, window.location.origin).href;
+  // The server counts a share when this address is served with `?via=share`.
+  const shareUrl = new URL(`${location.pathname}?via=share`, window.location.origin).href;
+  useRecordView(design.id);
   const published = design.published_at
     ? new Intl.DateTimeFormat(format.language, { dateStyle: 'long' }).format(
         new Date(design.published_at),
@@ -78,9 +87,18 @@ function DesignView({ design }: { design: PublicDesign }) {
         <div className="design-info">
           <p className="eyebrow">{format.text(design.template_name)}</p>
           <h1 data-testid="design-name">{design.name}</h1>
+          {design.status === 'shortlisted' ? (
+            <p className="design-status">
+              <StatusBadge status="shortlisted" /> {t('designPage.shortlisted')}
+            </p>
+          ) : null}
           <p className="design-byline">
             {t('designPage.by', { name: design.creator.display_name })}
             {published ? <> · {t('designPage.publishedOn', { date: published })}</> : null}
+            {' · '}
+            <Link to={`/vote?creator=${encodeURIComponent(design.creator.id)}`}>
+              {t('designPage.moreBy', { name: design.creator.display_name })}
+            </Link>
           </p>
           {coCreators.length > 0 ? (
             <p className="design-credit" data-testid="co-creators">
@@ -146,12 +164,12 @@ function DesignView({ design }: { design: PublicDesign }) {
                 {t('designPage.signInToRemix')}
               </Link>
             ) : null}
-            {isOwner && design.status === 'published' ? (
+            {isOwner && live ? (
               <Link to={coCreatorsPath(design.id)} className="button button-ghost">
                 {t('coCreators.manage')}
               </Link>
             ) : null}
-            {isOwner && design.status === 'published' && !confirmingWithdraw ? (
+            {isOwner && live && !confirmingWithdraw ? (
               <button
                 type="button"
                 className="button button-ghost"
@@ -163,7 +181,7 @@ function DesignView({ design }: { design: PublicDesign }) {
               </button>
             ) : null}
           </div>
-          {isOwner && design.status === 'published' && confirmingWithdraw ? (
+          {isOwner && live && confirmingWithdraw ? (
             <div className="confirm" role="group" aria-labelledby="confirm-withdraw-text">
               <p id="confirm-withdraw-text">{t('designPage.confirmWithdraw')}</p>
               <div className="confirm-actions">
@@ -196,12 +214,18 @@ function DesignView({ design }: { design: PublicDesign }) {
           ) : null}
 
           <RatingPanel design={design} />
+          <CreatorInsights design={design} />
 
           {!withdrawn ? (
             <section aria-labelledby="share-title" className="design-section">
               <h2 id="share-title">{t('share.title')}</h2>
               <ShareActions url={shareUrl} text={design.name} />
             </section>
+          ) : null}
+          {signedIn && !isOwner ? (
+            <div className="design-report">
+              <ReportButton targetType="design" targetId={design.id} />
+            </div>
           ) : null}
         </div>
       </div>
@@ -270,6 +294,7 @@ function DesignView({ design }: { design: PublicDesign }) {
         ordered={false}
         testId="remixes"
       />
+      <CommentsSection designId={design.id} open={live} />
     </article>
   );
 }

@@ -11,7 +11,9 @@ import type { RatingSummary } from '@/types/ratings';
 import type { TFunction } from 'i18next';
 import { useDeleteRating } from '../api/delete-rating';
 import { useRateDesign } from '../api/rate-design';
-import type { PublicDesign } from '../types';
+import type { NotCountedReason, PublicDesign } from '../types';
+import { PromotionProgress } from './promotion-progress';
+import { RankExplanation } from './rank-explanation';
 
 const STARS = [1, 2, 3, 4, 5] as const;
 
@@ -37,12 +39,19 @@ export function RatingPanel({ design }: { design: PublicDesign }) {
     accountId !== undefined &&
     (design.creator.id === accountId ||
       design.split.co_creators.some((c) => c.account_id === accountId && c.status === 'accepted'));
-  const rateable = design.status === 'published';
+  const rateable = design.status === 'published' || design.status === 'shortlisted';
 
   return (
     <section aria-labelledby="ratings-title" className="design-section" data-testid="ratings">
       <h2 id="ratings-title">{t('ratings.title')}</h2>
       <RatingSummaryView ratings={design.ratings} />
+      {rateable ? <RankExplanation design={design} /> : null}
+      {rateable && design.promotion ? (
+        <div className="promotion-block">
+          <h3>{t('promotion.title')}</h3>
+          <PromotionProgress promotion={design.promotion} />
+        </div>
+      ) : null}
       {rateable && session.status === 'signedIn' && !madeIt ? <RatingForm design={design} /> : null}
       {rateable && session.status === 'signedOut' ? (
         <p>
@@ -176,6 +185,11 @@ function RatingForm({ design }: { design: PublicDesign }) {
       )}
       {error ? (
         <Alert tone="error">{ratingErrorMessage(error, t)}</Alert>
+      ) : rate.data && !rate.data.counted && mine ? (
+        <NotCountedNotice
+          reason={rate.data.not_counted_because}
+          minAgeDays={design.promotion?.thresholds.min_account_age_days ?? null}
+        />
       ) : (
         <p className="visually-hidden" role="status">
           {rate.isSuccess && mine ? t('ratings.saved') : ''}
@@ -196,5 +210,33 @@ function RatingForm({ design }: { design: PublicDesign }) {
         </button>
       ) : null}
     </div>
+  );
+}
+
+/** A rating kept but not counted yet: why, and that it will count on its own. */
+function NotCountedNotice({
+  reason,
+  minAgeDays,
+}: {
+  reason: NotCountedReason | null;
+  minAgeDays: number | null;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Alert tone="info" testId="not-counted">
+      {reason === 'account_too_young' && minAgeDays !== null
+        ? t('ratings.notCounted.accountTooYoung', { count: minAgeDays })
+        : reason === 'account_too_young'
+          ? t('ratings.notCounted.accountTooYoungNoDays')
+          : reason === 'email_unverified'
+            ? t('ratings.notCounted.emailUnverified')
+            : t('ratings.notCounted.other')}
+      {reason === 'email_unverified' ? (
+        <>
+          {' '}
+          <Link to="/account">{t('ratings.notCounted.verifyLink')}</Link>
+        </>
+      ) : null}
+    </Alert>
   );
 }

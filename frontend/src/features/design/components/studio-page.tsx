@@ -50,7 +50,8 @@ export function StudioPage() {
               {t('studio.viewPublished')}
             </Link>
           ) : null}
-          {isCreator && design.data.status === 'published' ? (
+          {isCreator &&
+          (design.data.status === 'published' || design.data.status === 'shortlisted') ? (
             <Link to={coCreatorsPath(design.data.id)} className="button button-ghost">
               {t('coCreators.manage')}
             </Link>

@@ -1,7 +1,7 @@
 /** A small burger template, quotes and designs for the studio's tests. */
 import type { RatingSummary } from '@/types/ratings';
 import type { Template, TemplateOption } from '@/types/studio';
-import type { Choice, Design, Invitation, PublicDesign, Quote } from '../types';
+import type { Choice, Comment, Design, Invitation, Promotion, PublicDesign, Quote } from '../types';
 
 const eur = (amount_minor: number) => ({ amount_minor, currency: 'EUR' });
 
@@ -150,6 +150,11 @@ export function draftDesign(overrides: Partial<Design> = {}): Design {
     published_at: null,
     ratings: noRatings,
     my_rating: null,
+    shortlisted_at: null,
+    promotion: null,
+    standing: null,
+    pending_ratings: null,
+    funnel: null,
     ...overrides,
   };
 }
@@ -194,6 +199,44 @@ export function invitation(overrides: Partial<Invitation> = {}): Invitation {
     share_bps: 2500,
     status: 'invited',
     invited_at: Date.UTC(2026, 10, 3),
+    ...overrides,
+  };
+}
+
+/** Published designs' way to the brand: 7 of 10 ratings, 3.71 of 3.5, 2 of 3 would-buy. */
+export function promotion(overrides: Partial<Promotion> = {}): Promotion {
+  return {
+    thresholds: {
+      min_ratings: 10,
+      min_lower_bound: 3.5,
+      min_would_buy: 3,
+      min_account_age_days: 3,
+      require_verified_email: true,
+    },
+    progress: [
+      { key: 'ratings', current: 7, target: 10, met: false },
+      { key: 'lower_bound', current: 3.71, target: 3.5, met: true },
+      { key: 'would_buy', current: 2, target: 3, met: false },
+    ],
+    met: false,
+    ...overrides,
+  };
+}
+
+/** A comment as `GET /designs/{id}/comments` lists it, editable for 15 minutes from now. */
+export function comment(overrides: Partial<Comment> & { id: string }): Comment {
+  const created = Date.now() - 60_000;
+  return {
+    design_id: 'd-1',
+    parent_id: null,
+    author: { id: 'acc-grace', display_name: 'Grace' },
+    brand: false,
+    body: `Comment ${overrides.id}`,
+    deleted: false,
+    created_at: created,
+    edited_at: null,
+    editable_until: created + 15 * 60_000,
+    replies: [],
     ...overrides,
   };
 }

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
+import { isAdmin } from '@/lib/auth';
 import type { Account } from '@/types/api';
 
 interface AccountMenuProps {
@@ -83,6 +84,20 @@ export function AccountMenu({ account, onSignOut, signingOut, onNavigate }: Acco
               {t('account.account')}
             </Link>
           </li>
+          {isAdmin(account) ? (
+            <li>
+              <Link
+                to="/admin/mail"
+                data-testid="admin-mail-link"
+                onClick={() => {
+                  setOpen(false);
+                  onNavigate();
+                }}
+              >
+                {t('account.mail')}
+              </Link>
+            </li>
+          ) : null}
           <li>
             <button
               type="button"
@@ -103,12 +118,15 @@ export function AccountMenu({ account, onSignOut, signingOut, onNavigate }: Acco
   );
 }
 
+/** Pages not worth coming back to after signing in (their one-time links are spent). */
+const AUTH_PAGES = ['/signin', '/signup', '/forgot-password', '/reset-password', '/verify-email'];
+
 /** Sign in / Sign up for visitors; the sign-in link brings them back to this page. */
 export function SignedOutLinks({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
   const location = useLocation();
   const here = location.pathname + location.search;
-  const onAuthPage = location.pathname === '/signin' || location.pathname === '/signup';
+  const onAuthPage = AUTH_PAGES.includes(location.pathname);
   const next = here === '/' || onAuthPage ? '' : `?next=${encodeURIComponent(here)}`;
   return (
     <div className="signed-out-links">

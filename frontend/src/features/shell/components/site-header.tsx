@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink } from 'react-router';
 import { hasBrandRole, useSession } from '@/lib/auth';
@@ -15,10 +15,15 @@ const NAV_ITEMS = [
 interface SiteHeaderProps {
   onSignOut: () => void;
   signingOut: boolean;
+  /**
+   * The notification bell, given by the app layer (it belongs to another feature). It stays
+   * beside the Menu button on a phone, so the unread count is always in sight.
+   */
+  bell?: ReactNode;
 }
 
 /** Brand, main navigation, language and account. On a phone it folds behind a Menu button. */
-export function SiteHeader({ onSignOut, signingOut }: SiteHeaderProps) {
+export function SiteHeader({ onSignOut, signingOut, bell }: SiteHeaderProps) {
   const { t } = useTranslation();
   const session = useSession();
   const [menuOpen, setMenuOpen] = useState(false);
@@ -90,6 +95,7 @@ export function SiteHeader({ onSignOut, signingOut }: SiteHeaderProps) {
             )}
           </div>
         </div>
+        {bell ? <div className="header-bell">{bell}</div> : null}
       </div>
     </header>
   );

@@ -26,6 +26,13 @@ export function FeedCard({ item }: { item: FeedItem }) {
           </Link>
         </h2>
         <p className="muted feed-creator">{t('vote.by', { name: item.creator_name })}</p>
+        {item.status === 'shortlisted' ? (
+          <p className="feed-status">
+            <span className="badge badge-shortlisted" data-testid="shortlisted-badge">
+              {t('vote.shortlisted')}
+            </span>
+          </p>
+        ) : null}
         <p className="feed-meta">
           <span className="feed-price">{format.money(item.price)}</span>
           <RatingAverage ratings={item.ratings} className="feed-rating" />

@@ -1,20 +1,29 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { Alert } from '@/components/alert';
-import { LoadingState } from '@/components/loading-state';
 import { useDocumentTitle } from '@/hooks/use-document-title';
-import { apiErrorMessage } from '@/lib/errors';
-import { useFeed } from '../api/get-feed';
 import { FEED_SORTS, isFeedSort, type FeedSort } from '../types';
-import { FeedCard } from './feed-card';
+import { filtersFromParams, withFilters, type FeedFilters } from '../utils/filters';
+import { Feed } from './feed';
+import { FeedFilterPanel } from './feed-filter-panel';
 
-/** /vote: the community's published designs, hot, top or new first (`?sort=`). */
+/**
+ * /vote: the community's published designs, hot, top or new first (`?sort=`), narrowed by the
+ * filters in the address (`?template=&option=&free_of=&dietary=&creator=&q=`) so that a
+ * filtered feed can be shared as a link.
+ */
 export function VotePage() {
   const { t } = useTranslation();
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const requested = params.get('sort');
   const sort: FeedSort = isFeedSort(requested) ? requested : 'hot';
+  const filters = useMemo(() => filtersFromParams(params), [params]);
   useDocumentTitle(t('nav.vote'));
+
+  // Typing a search replaces the entry, so Back does not step through every keystroke.
+  const setFilters = (next: FeedFilters, { replace = false }: { replace?: boolean } = {}) => {
+    setParams((current) => withFilters(current, next), { replace });
+  };
 
   return (
     <section className="page" data-testid="vote-page">
@@ -27,7 +36,7 @@ export function VotePage() {
           {FEED_SORTS.map((option) => (
             <li key={option}>
               <Link
-                to={`?sort=${option}`}
+                to={`?${withFilters(new URLSearchParams({ sort: option }), filters).toString()}`}
                 className="sort-tab"
                 aria-current={option === sort ? 'page' : undefined}
               >
@@ -37,57 +46,10 @@ export function VotePage() {
           ))}
         </ul>
       </nav>
-      {/* A fresh list per sort: the query (and its pages) is keyed by it. */}
-      <Feed key={sort} sort={sort} />
+      <div className="vote-layout">
+        <FeedFilterPanel filters={filters} onChange={setFilters} />
+        <Feed sort={sort} filters={filters} onChange={setFilters} />
+      </div>
     </section>
-  );
-}
-
-function Feed({ sort }: { sort: FeedSort }) {
-  const { t } = useTranslation();
-  const feed = useFeed(sort);
-
-  if (feed.isPending) return <LoadingState label={t('vote.loading')} />;
-  if (feed.isLoadingError) {
-    return (
-      <>
-        <Alert tone="error">{apiErrorMessage(feed.error, t)}</Alert>
-        <p>
-          <button type="button" className="button button-ghost" onClick={() => void feed.refetch()}>
-            {t('vote.retry')}
-          </button>
-        </p>
-      </>
-    );
-  }
-  const items = feed.data.pages.flatMap((page) => page.items);
-  if (items.length === 0) {
-    return (
-      <p className="lead" data-testid="feed-empty">
-        {t('vote.empty')}
-      </p>
-    );
-  }
-  return (
-    <>
-      <ul className="card-grid feed-grid" data-testid="feed">
-        {items.map((item) => (
-          <FeedCard key={item.id} item={item} />
-        ))}
-      </ul>
-      {feed.isError ? <Alert tone="error">{apiErrorMessage(feed.error, t)}</Alert> : null}
-      {feed.hasNextPage ? (
-        <p className="feed-more">
-          <button
-            type="button"
-            className="button button-ghost"
-            disabled={feed.isFetchingNextPage}
-            onClick={() => void feed.fetchNextPage()}
-          >
-            {feed.isFetchingNextPage ? t('vote.loadingMore') : t('vote.loadMore')}
-          </button>
-        </p>
-      ) : null}
-    </>
   );
 }
