@@ -93,7 +93,7 @@ CREATE TABLE reports (
     resolved_by UUID REFERENCES accounts (id)
 );
 -- One open report per reporter and target.
-CREATE UNIQUE INDEX reports_open_key ON reports (reporter_id, target_type, target_id) WHERE resolved_at IS NULL;
+CREATE UNIQUE INDEX reports_reporter_id_target_type_target_id_key ON reports (reporter_id, target_type, target_id) WHERE resolved_at IS NULL;
 CREATE INDEX reports_queue_idx ON reports (resolved_at, created_at);
 
 CREATE TABLE notifications (

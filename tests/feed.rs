@@ -2,18 +2,9 @@
 
 mod common;
 
-use common::{TestApp, problem};
+use common::{TestApp, problem, publish};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
-
-async fn publish(app: &TestApp, token: &str, template: &Value, name: &str) -> String {
-    let d = common::one_option_draft(app, token, template, name, "").await;
-    let id = d["id"].as_str().unwrap().to_string();
-    let res =
-        app.client.post(app.url(&format!("/api/v1/designs/{id}/publish"))).bearer_auth(token).send().await.unwrap();
-    assert_eq!(res.status(), StatusCode::OK);
-    id
-}
 
 async fn names(app: &TestApp, query: &str) -> Vec<String> {
     let page: Value = app.get_json(&format!("/api/v1/feed?{query}")).await;

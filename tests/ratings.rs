@@ -3,31 +3,9 @@
 
 mod common;
 
-use common::{TestApp, problem};
+use common::{problem, published, rate};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
-
-/// A published design by a new creator; returns (creator token, design id).
-async fn published(app: &TestApp) -> (String, String) {
-    let (_, t) = common::one_option_template(app).await;
-    let creator = app.token_for("creator@example.com").await;
-    let d = common::one_option_draft(app, &creator, &t, "Rate Me", "").await;
-    let id = d["id"].as_str().unwrap().to_string();
-    let res =
-        app.client.post(app.url(&format!("/api/v1/designs/{id}/publish"))).bearer_auth(&creator).send().await.unwrap();
-    assert_eq!(res.status(), StatusCode::OK);
-    (creator, id)
-}
-
-async fn rate(app: &TestApp, token: &str, id: &str, stars: i64, would_buy: bool) -> reqwest::Response {
-    app.client
-        .put(app.url(&format!("/api/v1/designs/{id}/rating")))
-        .bearer_auth(token)
-        .json(&json!({ "stars": stars, "would_buy": would_buy }))
-        .send()
-        .await
-        .unwrap()
-}
 
 both!(a_rating_is_counted_once_changed_and_removed, |app| {
     let (_, id) = published(&app).await;

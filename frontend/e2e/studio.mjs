@@ -108,7 +108,11 @@ test('a creator designs from the first template, publishes it and lands on its p
     );
     await page.getByRole('button', { name: 'Copy link' }).click();
     await page.getByTestId('copy-status').filter({ hasText: 'Link copied.' }).waitFor();
-    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), page.url());
+    // The copied link says it was shared, so the server counts the visit it brings.
+    assert.equal(
+      await page.evaluate(() => navigator.clipboard.readText()),
+      `${page.url()}?via=share`,
+    );
     await assertAccessible(page, 'the design page');
 
     // A link to the page unfurls: Open Graph and Twitter tags in the served HTML, and a

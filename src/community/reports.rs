@@ -108,7 +108,7 @@ pub async fn create(
         .execute(&mut *c)
         .await
         .map(|r| r.rows_affected()))
-    .on_constraint("reports_open_key", || Error::code(ErrorCode::AlreadyReported))?;
+    .on_constraint("reports_reporter_id_target_type_target_id_key", || Error::code(ErrorCode::AlreadyReported))?;
     tx.commit().await?;
     Ok((StatusCode::CREATED, Json(Created { id })))
 }

@@ -246,14 +246,14 @@ pub async fn page(
     PathParam(slug): PathParam<String>,
     QueryParams(visit): QueryParams<Visit>,
 ) -> Response {
-    let Some(index) = web::index_html(&state) else {
-        return web::not_built();
-    };
     if visit.via.as_deref() == Some("share")
         && let Err(e) = crate::community::funnel::count_share_click(&state.db, &slug).await
     {
         return e.into_response();
     }
+    let Some(index) = web::index_html(&state) else {
+        return web::not_built();
+    };
     let card = match card(&state, &slug).await {
         Ok(c) => c,
         Err(e) => return e.into_response(),

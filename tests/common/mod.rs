@@ -151,11 +151,12 @@ pub struct Options {
     pub web_dist: Option<PathBuf>,
     pub public_url: Option<String>,
     pub trusted_proxies: usize,
+    pub smtp_url: Option<String>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { migrate: true, web_dist: None, public_url: None, trusted_proxies: 0 }
+        Options { migrate: true, web_dist: None, public_url: None, trusted_proxies: 0, smtp_url: None }
     }
 }
 
@@ -186,13 +187,15 @@ impl TestApp {
         let data = tempfile::tempdir().expect("temp dir");
         let mut settings = test_settings(&test_db.url, data.path().to_path_buf());
         settings.web_dist = options.web_dist;
-        settings.public_url = options.public_url;
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        // Links in emails point at the address the test reaches.
+        settings.public_url = options.public_url.or_else(|| Some(base.clone()));
         settings.trusted_proxies = options.trusted_proxies;
+        settings.smtp_url = options.smtp_url.map(cocreate::settings::Secret::new);
         let tokens = TokenKeys::load(&settings).expect("keys");
         let state = AppState::new(db.clone(), settings, tokens);
         let (router, _) = app::router(state);
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
-        let base = format!("http://{}", listener.local_addr().unwrap());
         let (tx, rx) = oneshot::channel::<()>();
         let server = tokio::spawn(async move {
             app::serve(listener, router, async {
@@ -247,6 +250,12 @@ impl TestApp {
     pub async fn token_for(&self, email: &str) -> String {
         let session = self.register(&new_client(), email).await;
         session["access_token"].as_str().unwrap().to_string()
+    }
+
+    /// A customer made without the sign-up throttle (for tests that need a crowd); their
+    /// email is verified.
+    pub async fn voter(&self, email: &str) -> String {
+        self.token_with_role(email, cocreate::accounts::domain::Role::Customer).await
     }
 
     /// An account holding `role`, granted through the command line's code path.
@@ -329,6 +338,42 @@ pub async fn one_option_draft(app: &TestApp, token: &str, template: &Value, name
     let body = json!({ "template_id": template["id"], "choices": [{ "option_id": template["groups"][0]["options"][0]["id"] }], "name": name, "story": story });
     let res = app.client.post(app.url("/api/v1/designs")).bearer_auth(token).json(&body).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::CREATED);
+    res.json().await.unwrap()
+}
+
+/// Publishes `name` (made of the template's first option) by the holder of `token`; returns its id.
+pub async fn publish(app: &TestApp, token: &str, template: &Value, name: &str) -> String {
+    let d = one_option_draft(app, token, template, name, "").await;
+    let id = d["id"].as_str().unwrap().to_string();
+    let res =
+        app.client.post(app.url(&format!("/api/v1/designs/{id}/publish"))).bearer_auth(token).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    id
+}
+
+/// A published design by a new creator; returns (creator token, design id).
+pub async fn published(app: &TestApp) -> (String, String) {
+    let (_, t) = one_option_template(app).await;
+    let creator = app.token_for("creator@example.com").await;
+    let id = publish(app, &creator, &t, "Rate Me").await;
+    (creator, id)
+}
+
+/// Rates design `id` as the holder of `token`.
+pub async fn rate(app: &TestApp, token: &str, id: &str, stars: i64, would_buy: bool) -> Response {
+    app.client
+        .put(app.url(&format!("/api/v1/designs/{id}/rating")))
+        .bearer_auth(token)
+        .json(&json!({ "stars": stars, "would_buy": would_buy }))
+        .send()
+        .await
+        .unwrap()
+}
+
+/// The JSON answer of a GET with a token, asserting 200.
+pub async fn get_ok(app: &TestApp, path: &str, token: &str) -> Value {
+    let res = app.get_with(path, token).await;
+    assert_eq!(res.status(), StatusCode::OK, "GET {path}");
     res.json().await.unwrap()
 }
 
