@@ -72,3 +72,83 @@ both!(top_ranks_by_the_lower_bound_and_new_by_publication, |app| {
     )
     .await;
 });
+
+/// A burger with two groups whose options carry allergens and dietary tags; returns the template.
+async fn tagged_template(app: &TestApp) -> Value {
+    let curator = app.token_with_role("curator@example.com", cocreate::accounts::domain::Role::Curator).await;
+    let option = |en: &str, allergens: &[&str], dietary: &[&str]| {
+        json!({ "name": { "en": en, "fr": en }, "price_delta": 100, "allergens": allergens, "dietary": dietary,
+            "nutrition": { "kcal": 100, "protein_mg": 0, "carbohydrate_mg": 0, "fat_mg": 0, "salt_mg": 0 },
+            "layer_svg": common::LAYER, "layer_z": 1 })
+    };
+    let template = json!({ "slug": "burger", "name": { "en": "Burger", "fr": "Burger" }, "description": { "en": "B", "fr": "B" },
+        "base_price": { "amount_minor": 700, "currency": "EUR" }, "base_layer_svg": common::LAYER,
+        "groups": [
+            { "name": { "en": "Patty", "fr": "Steak" }, "min_choices": 1, "max_choices": 1, "options": [
+                option("Beef", &[], &["halal", "gluten_free", "dairy_free"]),
+                option("Lentil", &[], &["vegan", "vegetarian", "halal", "gluten_free", "dairy_free"]) ] },
+            { "name": { "en": "Bun", "fr": "Pain" }, "min_choices": 1, "max_choices": 1, "options": [
+                option("Wheat bun", &["gluten"], &["vegan", "vegetarian", "halal", "dairy_free"]),
+                option("Lettuce wrap", &[], &["vegan", "vegetarian", "halal", "gluten_free", "dairy_free"]) ] } ] });
+    let res = app.client.post(app.url("/api/v1/templates")).bearer_auth(&curator).json(&template).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::CREATED);
+    res.json().await.unwrap()
+}
+
+async fn publish_made_of(app: &TestApp, token: &str, t: &Value, name: &str, patty: usize, bun: usize) -> String {
+    let option = |g: usize, o: usize| t["groups"][g]["options"][o]["id"].clone();
+    let body = json!({ "template_id": t["id"], "name": name, "story": "",
+        "choices": [{ "option_id": option(0, patty) }, { "option_id": option(1, bun) }] });
+    let res = app.client.post(app.url("/api/v1/designs")).bearer_auth(token).json(&body).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let id = res.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_string();
+    let res =
+        app.client.post(app.url(&format!("/api/v1/designs/{id}/publish"))).bearer_auth(token).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    id
+}
+
+both!(feeds_filter_by_option_allergen_diet_creator_and_name, |app| {
+    let t = tagged_template(&app).await;
+    let ann = app.token_for("ann@example.com").await;
+    let ben = app.token_for("ben@example.com").await;
+    publish_made_of(&app, &ann, &t, "Beef on Wheat", 0, 0).await;
+    publish_made_of(&app, &ann, &t, "Lentil on Wheat", 1, 0).await;
+    publish_made_of(&app, &ann, &t, "Lentil in Lettuce", 1, 1).await;
+    publish_made_of(&app, &ben, &t, "Beef in Lettuce 100%", 0, 1).await;
+    let sorted = |mut v: Vec<String>| {
+        v.sort();
+        v
+    };
+    let feed = |q: String| {
+        let app = &app;
+        async move { sorted(names(app, &format!("sort=new&{q}")).await) }
+    };
+    assert_eq!(feed("free_of=gluten".into()).await, ["Beef in Lettuce 100%", "Lentil in Lettuce"]);
+    assert_eq!(feed("dietary=vegan".into()).await, ["Lentil in Lettuce", "Lentil on Wheat"]);
+    assert_eq!(feed("dietary=vegan&free_of=gluten&free_of=milk".into()).await, ["Lentil in Lettuce"]);
+    assert_eq!(feed("dietary=vegan&dietary=gluten_free".into()).await, ["Lentil in Lettuce"]);
+    let lentil = t["groups"][0]["options"][1]["id"].as_str().unwrap();
+    assert_eq!(feed(format!("option={lentil}")).await, ["Lentil in Lettuce", "Lentil on Wheat"]);
+    let ben_id =
+        app.get_with("/api/v1/me", &ben).await.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_string();
+    assert_eq!(feed(format!("creator={ben_id}")).await, ["Beef in Lettuce 100%"]);
+    assert_eq!(feed("q=LETTUCE".into()).await, ["Beef in Lettuce 100%", "Lentil in Lettuce"]);
+    // Search text is text: % and _ match only themselves.
+    assert_eq!(feed("q=100%25".into()).await, ["Beef in Lettuce 100%"]);
+    assert!(feed("q=%25%25".into()).await.is_empty());
+    assert!(feed("q=n_w".into()).await.is_empty(), "_ would match the space in \"on wheat\"");
+    // Filters keep the keyset cursor working.
+    let page = app.get_json("/api/v1/feed?sort=top&free_of=gluten&limit=1").await;
+    let cursor = page["next_cursor"].as_str().unwrap();
+    let next = app.get_json(&format!("/api/v1/feed?sort=top&free_of=gluten&limit=1&cursor={cursor}")).await;
+    assert_eq!(next["items"].as_array().unwrap().len(), 1);
+    assert_ne!(next["items"][0]["id"], page["items"][0]["id"]);
+    assert!(next["next_cursor"].is_null());
+
+    let res = app.client.get(app.url("/api/v1/feed?free_of=unicorn")).send().await.unwrap();
+    let body = problem(res, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    assert_eq!(body["errors"][0]["field"], "free_of");
+    let res = app.client.get(app.url("/api/v1/feed?q=x")).send().await.unwrap();
+    problem(res, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+});
