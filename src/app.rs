@@ -17,6 +17,7 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::accounts::throttle::{Limits, LoginThrottle};
 use crate::accounts::tokens::TokenKeys;
+use crate::community::writer::RatingWriter;
 use crate::db::Db;
 use crate::error::{Error, ErrorCode};
 use crate::http::limit::{ActionLimits, ActionQuotas};
@@ -38,11 +39,16 @@ pub struct AppState {
     pub previews: Arc<PreviewCache>,
     /// Per-account limits on ratings, comments and reports.
     pub limits: Arc<ActionLimits>,
+    /// Commits ratings in groups (see `community::writer`).
+    pub ratings: RatingWriter,
 }
 
 impl AppState {
+    /// Starts the rating writer task, so call it inside the runtime.
     pub fn new(db: Db, settings: Settings, tokens: TokenKeys) -> AppState {
+        let ratings = RatingWriter::spawn(db.clone(), settings.public_url());
         AppState {
+            ratings,
             db,
             settings: Arc::new(settings),
             tokens: Arc::new(tokens),

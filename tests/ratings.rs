@@ -121,3 +121,30 @@ both!(many_voters_at_once_leave_counters_that_match_the_ratings, |app| {
     });
     assert_eq!(row, truth, "the design's counters match its ratings");
 });
+
+both!(refused_ratings_in_a_burst_do_not_disturb_the_others, |app| {
+    // Ratings arriving together are committed together; the creator's own (refused) ratings
+    // among them must neither count nor cost the others theirs.
+    let (creator, id) = published(&app).await;
+    let mut voters = Vec::new();
+    for i in 0..16 {
+        voters.push(app.voter(&format!("burst{i}@example.com")).await);
+    }
+    let mut tokens: Vec<(String, bool)> = voters.into_iter().map(|v| (v, true)).collect();
+    for _ in 0..4 {
+        tokens.push((creator.clone(), false));
+    }
+    let requests = tokens.iter().map(|(token, _)| {
+        let (c, url) = (app.new_client(), app.url(&format!("/api/v1/designs/{id}/rating")));
+        async move {
+            c.put(url).bearer_auth(token).json(&json!({ "stars": 4, "would_buy": true })).send().await.unwrap().status()
+        }
+    });
+    let statuses = futures_util::future::join_all(requests).await;
+    for ((_, allowed), status) in tokens.iter().zip(&statuses) {
+        let expected = if *allowed { StatusCode::OK } else { StatusCode::FORBIDDEN };
+        assert_eq!(*status, expected);
+    }
+    assert_eq!(app.count("ratings").await, 16);
+    assert_eq!(app.count("designs WHERE stars_4 = 16 AND would_buy_count = 16").await, 1);
+});

@@ -9,6 +9,7 @@ pub mod promotion;
 pub mod ranking;
 pub mod ratings;
 pub mod reports;
+pub mod writer;
 
 use std::time::Duration;
 

@@ -190,10 +190,7 @@ pub async fn put(
     Valid(rating): Valid<Rating>,
 ) -> Result<Json<MyRating>> {
     state.limits.rating(user.id)?;
-    let site = state.settings.public_url();
-    let mut tx = state.db.begin().await?;
-    let out = rate_in(&mut tx, id, user.id, rating.stars, rating.would_buy, &site, now_ms()).await?;
-    tx.commit().await?;
+    let out = state.ratings.rate(id, user.id, rating.stars, rating.would_buy).await?;
     Ok(Json(MyRating {
         stars: i64::from(rating.stars),
         would_buy: rating.would_buy,
@@ -226,8 +223,22 @@ pub async fn rate_in(
     site: &str,
     now: i64,
 ) -> Result<Rated> {
+    let thresholds = promotion::thresholds(tx.ex()).await?;
+    rate_with(tx, id, account, stars, would_buy_now, &Moment { thresholds: &thresholds, site, now }).await
+}
+
+/// [`rate_in`] with the thresholds already read (the group-commit writer reads them once per
+/// batch). Refuses a rating before writing anything, so a refused rating leaves `tx` as it was.
+pub async fn rate_with(
+    tx: &mut Tx,
+    id: Uuid,
+    account: Uuid,
+    stars: u8,
+    would_buy_now: bool,
+    at: &Moment<'_>,
+) -> Result<Rated> {
+    let Moment { thresholds: t, now, .. } = *at;
     let counters = lock_rateable(tx, id, account).await?;
-    let t = promotion::thresholds(tx.ex()).await?;
     let sql = "SELECT created_at, email_verified_at FROM accounts WHERE id = $1";
     let (created_at, verified_at): (i64, Option<i64>) =
         on_db!(tx.ex(), |c| sqlx::query_as(sql).bind(account).fetch_one(&mut *c).await)?;
@@ -263,8 +274,7 @@ pub async fn rate_in(
         would_buy += i64::from(would_buy_now);
         store(tx.ex(), id, &h, would_buy, counters.published_at.unwrap_or(now)).await?;
         let old_count = counters.histogram().count();
-        shortlisted |=
-            promotion::after_counting(tx, id, old_count, &h, would_buy, &Moment { thresholds: &t, site, now }).await?;
+        shortlisted |= promotion::after_counting(tx, id, old_count, &h, would_buy, at).await?;
     }
     Ok(Rated {
         histogram: h,

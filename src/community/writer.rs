@@ -1,0 +1,101 @@
+//! Group commit for ratings. Every rating request hands its rating to one writer task and waits;
+//! the writer takes all the ratings queued at that moment (up to [`MAX_BATCH`]), applies them
+//! one after the other in a single transaction, commits once, and only then answers each
+//! request. A rating is acknowledged only after the commit that holds it is on disk, yet a
+//! burst of ratings costs one disk flush instead of one each: on SQLite (one writer connection,
+//! `synchronous=FULL`) the flush and the per-statement overhead of a transaction are what limit
+//! the rate, so batching is what lets ratings outrun single-row commits.
+//!
+//! A rating refused for what it is (own design, not rateable, unknown design) changes nothing
+//! before it is refused, so it is answered with its error and the batch goes on. If the batch
+//! itself fails (a database error), each of its ratings is retried alone, so one bad rating
+//! cannot sink the others.
+
+use tokio::sync::{mpsc, oneshot};
+use uuid::Uuid;
+
+use super::promotion::{self, Moment};
+use super::ratings::{Rated, rate_with};
+use crate::db::{Db, now_ms};
+use crate::error::{Error, ErrorCode, Result};
+
+/// The most ratings committed together.
+pub const MAX_BATCH: usize = 512;
+
+struct Job {
+    design: Uuid,
+    account: Uuid,
+    stars: u8,
+    would_buy: bool,
+    reply: oneshot::Sender<Result<Rated>>,
+}
+
+/// The handle requests use; cheap to clone.
+#[derive(Clone)]
+pub struct RatingWriter {
+    queue: mpsc::Sender<Job>,
+}
+
+impl RatingWriter {
+    /// Starts the writer task on the current runtime. Email links in the notifications it causes
+    /// point at `site`.
+    pub fn spawn(db: Db, site: String) -> RatingWriter {
+        let (queue, jobs) = mpsc::channel(4 * MAX_BATCH);
+        tokio::spawn(run(db, site, jobs));
+        RatingWriter { queue }
+    }
+
+    /// Rates `design` as `account`; resolves once the rating is committed.
+    pub async fn rate(&self, design: Uuid, account: Uuid, stars: u8, would_buy: bool) -> Result<Rated> {
+        let (reply, answer) = oneshot::channel();
+        let job = Job { design, account, stars, would_buy, reply };
+        self.queue.send(job).await.map_err(|_| Error::code(ErrorCode::NotReady))?;
+        answer.await.map_err(|_| Error::code(ErrorCode::Internal))?
+    }
+}
+
+async fn run(db: Db, site: String, mut jobs: mpsc::Receiver<Job>) {
+    let mut batch = Vec::with_capacity(MAX_BATCH);
+    while jobs.recv_many(&mut batch, MAX_BATCH).await > 0 {
+        metrics::histogram!("cocreate_rating_batch_size").record(batch.len() as f64);
+        if let Err(e) = commit_together(&db, &site, &mut batch).await {
+            tracing::warn!(error = %e, ratings = batch.len(), "a rating batch failed; retrying its ratings one by one");
+            for job in batch.drain(..) {
+                let outcome = commit_alone(&db, &site, &job).await;
+                let _ = job.reply.send(outcome);
+            }
+        }
+        batch.clear();
+    }
+}
+
+/// Applies the whole batch in one transaction and answers every job after the commit. On a
+/// database error nothing is answered and the batch is left for [`commit_alone`].
+async fn commit_together(db: &Db, site: &str, batch: &mut Vec<Job>) -> Result<()> {
+    let now = now_ms();
+    let mut tx = db.begin().await?;
+    let thresholds = promotion::thresholds(tx.ex()).await?;
+    let at = Moment { thresholds: &thresholds, site, now };
+    let mut outcomes = Vec::with_capacity(batch.len());
+    for job in batch.iter() {
+        match rate_with(&mut tx, job.design, job.account, job.stars, job.would_buy, &at).await {
+            Err(e @ Error::Client { .. }) | Err(e @ Error::Validation(_)) => outcomes.push(Err(e)),
+            Err(e) => return Err(e),
+            Ok(rated) => outcomes.push(Ok(rated)),
+        }
+    }
+    tx.commit().await?;
+    for (job, outcome) in batch.drain(..).zip(outcomes) {
+        let _ = job.reply.send(outcome);
+    }
+    Ok(())
+}
+
+async fn commit_alone(db: &Db, site: &str, job: &Job) -> Result<Rated> {
+    let mut tx = db.begin().await?;
+    let thresholds = promotion::thresholds(tx.ex()).await?;
+    let at = Moment { thresholds: &thresholds, site, now: now_ms() };
+    let rated = rate_with(&mut tx, job.design, job.account, job.stars, job.would_buy, &at).await?;
+    tx.commit().await?;
+    Ok(rated)
+}
