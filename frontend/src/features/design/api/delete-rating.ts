@@ -23,6 +23,10 @@ export function useDeleteRating(slug: string) {
     onError: (_error, _id, context) => {
       if (context?.previous) queryClient.setQueryData(queryKey, context.previous);
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey }),
+    onSettled: () => {
+      // The feeds (the vote feature's, under ['feed']) order designs by their ratings.
+      void queryClient.invalidateQueries({ queryKey: ['feed'] });
+      return queryClient.invalidateQueries({ queryKey });
+    },
   });
 }

@@ -32,6 +32,8 @@ export function useRateDesign(slug: string) {
       if (context?.previous) queryClient.setQueryData(queryKey, context.previous);
     },
     onSuccess: (result) => {
+      // The feeds (the vote feature's, under ['feed']) order and badge designs by their ratings.
+      void queryClient.invalidateQueries({ queryKey: ['feed'] });
       queryClient.setQueryData<PublicDesign>(queryKey, (design) =>
         design
           ? {
