@@ -41,7 +41,7 @@ $(WEB_DEPS): $(WEB)/package-lock.json
 
 ## make bench: throughput figures beside a baseline measured in the same run.
 bench:
-	$(CARGO) bench --bench http
+	$(CARGO) bench --bench http --bench community
 
 fmt:
 	$(CARGO) fmt --all

@@ -197,8 +197,31 @@ pub async fn revoke_all_sessions(ex: Ex<'_>, account: Uuid, now: i64) -> Result<
 }
 
 /// Whether the session family still stands (not signed out, not revoked).
-pub async fn family_is_live(ex: Ex<'_>, account: Uuid, family: Uuid) -> Result<bool> {
-    let sql = "SELECT COUNT(*) FROM sessions WHERE family_id = $1 AND account_id = $2 AND revoked_at IS NULL";
-    let n: i64 = on_db!(ex, |c| sqlx::query_scalar(sql).bind(family).bind(account).fetch_one(&mut *c).await)?;
-    Ok(n > 0)
+/// What a request's token stands for, in one query: the account, whether the token's session
+/// family is live, and the account's roles (always with `customer`).
+pub async fn session_account(ex: Ex<'_>, account: Uuid, family: Uuid) -> Result<Option<(AccountRow, bool, Vec<Role>)>> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        #[sqlx(flatten)]
+        account: AccountRow,
+        live: bool,
+        role_bits: i64,
+    }
+    let sql = "SELECT a.id, a.email, a.display_name, a.created_at, a.email_verified_at, \
+               EXISTS (SELECT 1 FROM sessions s WHERE s.family_id = $2 AND s.account_id = a.id AND s.revoked_at IS NULL) AS live, \
+               (SELECT COALESCE(SUM(CASE r.role WHEN 'curator' THEN 1 WHEN 'community_manager' THEN 2 WHEN 'admin' THEN 4 \
+               ELSE 0 END), 0) FROM account_roles r WHERE r.account_id = a.id) AS role_bits \
+               FROM accounts a WHERE a.id = $1";
+    let row: Option<Row> =
+        on_db!(ex, |c| sqlx::query_as(sql).bind(account).bind(family).fetch_optional(&mut *c).await)?;
+    Ok(row.map(|r| {
+        let mut roles = vec![Role::Customer];
+        for (bit, role) in [(1, Role::Curator), (2, Role::CommunityManager), (4, Role::Admin)] {
+            if r.role_bits & bit != 0 {
+                roles.push(role);
+            }
+        }
+        roles.sort();
+        (r.account, r.live, roles)
+    }))
 }

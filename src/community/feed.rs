@@ -142,10 +142,13 @@ pub async fn feed(
     };
     let after = q.cursor.as_deref().map(decode_cursor).transpose()?;
     // The key column is chosen from a closed set, never from input.
-    let key = match sort {
-        Sort::Hot => "d.hot",
-        Sort::Top => "d.lower_bound",
-        Sort::New => "CAST(d.published_at AS DOUBLE PRECISION)",
+    // The cursor's condition compares the indexed columns as a row value, so both databases
+    // seek straight to it in the sort's index; without a cursor it is a constant.
+    let after_clause = match (sort, after.is_some()) {
+        (_, false) => "$2 IS NULL AND $3 IS NULL",
+        (Sort::Hot, true) => "(d.hot, d.id) < ($2, $3)",
+        (Sort::Top, true) => "(d.lower_bound, d.id) < ($2, $3)",
+        (Sort::New, true) => "(d.published_at, d.id) < (CAST($2 AS BIGINT), $3)",
     };
     let order = match sort {
         Sort::Hot => "d.hot DESC, d.id DESC",
@@ -158,7 +161,7 @@ pub async fn feed(
          d.hot, d.published_at \
          FROM designs d JOIN accounts a ON a.id = d.creator_id \
          WHERE d.status = 'published' AND ($1 IS NULL OR d.template_id = $1) \
-         AND ($2 IS NULL OR {key} < $2 OR ({key} = $2 AND d.id < $3)) \
+         AND {after_clause} \
          AND (d.allergens & $5) = 0 AND (d.dietary & $6) = $6 AND ($7 IS NULL OR d.creator_id = $7) \
          AND ($8 IS NULL OR d.search_name LIKE $8 ESCAPE '\\') \
          AND ($9 IS NULL OR EXISTS (SELECT 1 FROM design_choices c WHERE c.design_id = d.id AND c.option_id = $9)) \

@@ -1,6 +1,7 @@
 //! The community: ratings, feeds that rank fairly, promotion to the brand (thresholds, which
 //! ratings count, shortlisting), comments and reports, notifications.
 
+pub mod batch;
 pub mod comments;
 pub mod feed;
 pub mod funnel;

@@ -82,10 +82,7 @@ impl Input for Rating {
 
 #[derive(sqlx::FromRow)]
 struct Counters {
-    creator_id: Uuid,
-    status: String,
     published_at: Option<i64>,
-    shortlisted_at: Option<i64>,
     stars_1: i64,
     stars_2: i64,
     stars_3: i64,
@@ -110,33 +107,13 @@ pub fn summary(h: Histogram, would_buy_count: i64) -> RatingSummary {
     }
 }
 
-/// Locks the design's row for this transaction and reads its counters; refuses designs that
-/// cannot be rated by this account.
-async fn lock_rateable(ex: &mut Tx, design: Uuid, user: Uuid) -> Result<Counters> {
-    let counters = lock_counters(ex, design).await?.ok_or_else(|| Error::code(ErrorCode::NotFound))?;
-    if counters.status != "published" {
-        return Err(Error::detail(ErrorCode::NotRateable, "Only a published design can be rated."));
-    }
-    let co_creator: i64 = on_db!(ex.ex(), |c| sqlx::query_scalar(
-        "SELECT COUNT(*) FROM design_co_creators WHERE design_id = $1 AND account_id = $2"
-    )
-    .bind(design)
-    .bind(user)
-    .fetch_one(&mut *c)
-    .await)?;
-    if counters.creator_id == user || co_creator > 0 {
-        return Err(Error::code(ErrorCode::OwnDesign));
-    }
-    Ok(counters)
-}
-
 /// Locks the design's row for this transaction (an UPDATE, as SQLite has no `FOR UPDATE`) and
 /// reads its counters.
 async fn lock_counters(ex: &mut Tx, design: Uuid) -> Result<Option<Counters>> {
     let lock = "UPDATE designs SET updated_at = updated_at WHERE id = $1";
     on_db!(ex.ex(), |c| sqlx::query(lock).bind(design).execute(&mut *c).await.map(|r| r.rows_affected()))?;
-    let sql = "SELECT creator_id, status, published_at, shortlisted_at, stars_1, stars_2, stars_3, stars_4, stars_5, \
-               would_buy_count FROM designs WHERE id = $1";
+    let sql =
+        "SELECT published_at, stars_1, stars_2, stars_3, stars_4, stars_5, would_buy_count FROM designs WHERE id = $1";
     Ok(on_db!(ex.ex(), |c| sqlx::query_as(sql).bind(design).fetch_optional(&mut *c).await)?)
 }
 
@@ -202,6 +179,7 @@ pub async fn put(
 }
 
 /// What a rating did to its design.
+#[derive(Debug)]
 pub struct Rated {
     pub histogram: Histogram,
     pub would_buy: i64,
@@ -227,8 +205,8 @@ pub async fn rate_in(
     rate_with(tx, id, account, stars, would_buy_now, &Moment { thresholds: &thresholds, site, now }).await
 }
 
-/// [`rate_in`] with the thresholds already read (the group-commit writer reads them once per
-/// batch). Refuses a rating before writing anything, so a refused rating leaves `tx` as it was.
+/// [`rate_in`] with the thresholds already read. Refuses a rating before writing anything, so
+/// a refused rating leaves `tx` as it was.
 pub async fn rate_with(
     tx: &mut Tx,
     id: Uuid,
@@ -237,52 +215,8 @@ pub async fn rate_with(
     would_buy_now: bool,
     at: &Moment<'_>,
 ) -> Result<Rated> {
-    let Moment { thresholds: t, now, .. } = *at;
-    let counters = lock_rateable(tx, id, account).await?;
-    let sql = "SELECT created_at, email_verified_at FROM accounts WHERE id = $1";
-    let (created_at, verified_at): (i64, Option<i64>) =
-        on_db!(tx.ex(), |c| sqlx::query_as(sql).bind(account).fetch_one(&mut *c).await)?;
-    let qualifies = t.rater_counts(created_at, verified_at.is_some(), now);
-    let mut h = counters.histogram();
-    let mut would_buy = counters.would_buy_count;
-    let before = existing_row(tx.ex(), id, account).await?;
-    // Once a rating counts, it keeps counting.
-    let counted = before.is_some_and(|(_, _, c)| c) || qualifies.is_ok();
-    if let Some((old, wb, true)) = before {
-        h.0[(old - 1) as usize] -= 1;
-        would_buy -= i64::from(wb);
-    }
-    let sql = if before.is_some() {
-        "UPDATE ratings SET stars = $3, would_buy = $4, updated_at = $5, counted = $6 WHERE design_id = $1 AND account_id = $2"
-    } else {
-        "INSERT INTO ratings (design_id, account_id, stars, would_buy, created_at, updated_at, counted) \
-         VALUES ($1, $2, $3, $4, $5, $5, $6)"
-    };
-    on_db!(tx.ex(), |c| sqlx::query(sql)
-        .bind(id)
-        .bind(account)
-        .bind(i64::from(stars))
-        .bind(would_buy_now)
-        .bind(now)
-        .bind(counted)
-        .execute(&mut *c)
-        .await
-        .map(|r| r.rows_affected()))?;
-    let mut shortlisted = counters.shortlisted_at.is_some();
-    if counted {
-        h.add(stars);
-        would_buy += i64::from(would_buy_now);
-        store(tx.ex(), id, &h, would_buy, counters.published_at.unwrap_or(now)).await?;
-        let old_count = counters.histogram().count();
-        shortlisted |= promotion::after_counting(tx, id, old_count, &h, would_buy, at).await?;
-    }
-    Ok(Rated {
-        histogram: h,
-        would_buy,
-        counted,
-        not_counted_because: qualifies.err().filter(|_| !counted),
-        shortlisted,
-    })
+    let job = super::batch::Job { design: id, account, stars, would_buy: would_buy_now };
+    super::batch::apply(tx, &[job], at).await?.pop().unwrap_or_else(|| Err(Error::code(ErrorCode::Internal)))
 }
 
 /// Removes my rating of a design (nothing to remove is fine).

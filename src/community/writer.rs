@@ -6,14 +6,15 @@
 //! `synchronous=FULL`) the flush and the per-statement overhead of a transaction are what limit
 //! the rate, so batching is what lets ratings outrun single-row commits.
 //!
-//! A rating refused for what it is (own design, not rateable, unknown design) changes nothing
-//! before it is refused, so it is answered with its error and the batch goes on. If the batch
-//! itself fails (a database error), each of its ratings is retried alone, so one bad rating
-//! cannot sink the others.
+//! The batch is applied with a fixed number of statements (see `batch.rs`). A rating refused
+//! for what it is (own design, not rateable, unknown design) writes nothing and is answered with
+//! its error while the others go on. If the batch itself fails (a database error), each of its
+//! ratings is retried alone, so one bad rating cannot sink the others.
 
 use tokio::sync::{mpsc, oneshot};
 use uuid::Uuid;
 
+use super::batch;
 use super::promotion::{self, Moment};
 use super::ratings::{Rated, rate_with};
 use crate::db::{Db, now_ms};
@@ -76,14 +77,11 @@ async fn commit_together(db: &Db, site: &str, batch: &mut Vec<Job>) -> Result<()
     let mut tx = db.begin().await?;
     let thresholds = promotion::thresholds(tx.ex()).await?;
     let at = Moment { thresholds: &thresholds, site, now };
-    let mut outcomes = Vec::with_capacity(batch.len());
-    for job in batch.iter() {
-        match rate_with(&mut tx, job.design, job.account, job.stars, job.would_buy, &at).await {
-            Err(e @ Error::Client { .. }) | Err(e @ Error::Validation(_)) => outcomes.push(Err(e)),
-            Err(e) => return Err(e),
-            Ok(rated) => outcomes.push(Ok(rated)),
-        }
-    }
+    let jobs: Vec<batch::Job> = batch
+        .iter()
+        .map(|j| batch::Job { design: j.design, account: j.account, stars: j.stars, would_buy: j.would_buy })
+        .collect();
+    let outcomes = batch::apply(&mut tx, &jobs, &at).await?;
     tx.commit().await?;
     for (job, outcome) in batch.drain(..).zip(outcomes) {
         let _ = job.reply.send(outcome);

@@ -114,11 +114,11 @@ async fn authenticate(state: &AppState, token: &str) -> Result<Option<CurrentUse
     let unauthenticated = || Error::detail(ErrorCode::Unauthenticated, "The access token is not valid.");
     let claims = state.tokens.verify(token).ok_or_else(unauthenticated)?;
     let mut conn = state.db.reader().await?;
-    if !repo::family_is_live(conn.ex(), claims.sub, claims.sid).await? {
+    let (account, live, roles) =
+        repo::session_account(conn.ex(), claims.sub, claims.sid).await?.ok_or_else(unauthenticated)?;
+    if !live {
         return Err(Error::detail(ErrorCode::Unauthenticated, "This session has ended."));
     }
-    let account = repo::find_account(conn.ex(), claims.sub).await?.ok_or_else(unauthenticated)?;
-    let roles = repo::roles(conn.ex(), account.id).await?;
     Ok(Some(CurrentUser {
         id: account.id,
         email: account.email,

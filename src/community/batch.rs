@@ -1,0 +1,354 @@
+//! Applying many ratings in one transaction with a fixed number of statements, whatever their
+//! number: the group-commit writer's inner loop. Four reads bring in everything the ratings
+//! touch (the designs, locked; their co-creators; the raters' accounts; the ratings they
+//! already gave), [`plan`] decides each rating in order in memory (a pure function), and two
+//! writes store the result (one upsert of the ratings, one update of the designs' counters and
+//! scores). Milestones and shortlisting then run only for the designs that crossed a line.
+//!
+//! The rules are those of a single rating (see `ratings.rs`), applied in arrival order, so a
+//! batch ends exactly where the same ratings one by one would.
+
+use std::collections::HashMap;
+
+use sqlx::QueryBuilder;
+use uuid::Uuid;
+
+use super::promotion::{self, MILESTONES, Moment, NotCounted, Thresholds};
+use super::ranking::{self, Histogram};
+use super::ratings::Rated;
+use crate::db::Tx;
+use crate::error::{Error, ErrorCode, Result};
+use crate::on_db;
+
+/// One rating to apply.
+#[derive(Debug, Clone, Copy)]
+pub struct Job {
+    pub design: Uuid,
+    pub account: Uuid,
+    pub stars: u8,
+    pub would_buy: bool,
+}
+
+/// A design as a batch sees it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct DesignState {
+    pub id: Uuid,
+    pub creator_id: Uuid,
+    pub status: String,
+    pub published_at: Option<i64>,
+    pub shortlisted_at: Option<i64>,
+    pub stars_1: i64,
+    pub stars_2: i64,
+    pub stars_3: i64,
+    pub stars_4: i64,
+    pub stars_5: i64,
+    pub would_buy_count: i64,
+}
+
+impl DesignState {
+    fn histogram(&self) -> Histogram {
+        Histogram([self.stars_1, self.stars_2, self.stars_3, self.stars_4, self.stars_5])
+    }
+}
+
+/// A rating already given: stars, would-buy, counted.
+pub type Existing = (i64, bool, bool);
+
+/// Everything [`plan`] reads.
+#[derive(Debug, Default)]
+pub struct Known {
+    pub designs: HashMap<Uuid, DesignState>,
+    /// (design, account) of every co-creator of the batch's designs.
+    pub co_creators: Vec<(Uuid, Uuid)>,
+    /// account -> (created_at, verified)
+    pub accounts: HashMap<Uuid, (i64, bool)>,
+    pub ratings: HashMap<(Uuid, Uuid), Existing>,
+}
+
+/// What a batch writes, and answers.
+#[derive(Debug, Default)]
+pub struct Plan {
+    /// Per job, in order.
+    pub outcomes: Vec<Result<Rated>>,
+    /// The final state of each rating written: (design, account) -> (stars, would_buy, counted).
+    pub ratings: HashMap<(Uuid, Uuid), Existing>,
+    /// Designs whose counters changed.
+    pub designs: HashMap<Uuid, Change>,
+}
+
+/// A design's counters before and after the batch.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Change {
+    pub before: Histogram,
+    pub after: Histogram,
+    pub would_buy_before: i64,
+    pub would_buy: i64,
+}
+
+/// Decides each job in order, as if they were applied one by one.
+pub fn plan(jobs: &[Job], known: &Known, t: &Thresholds, now: i64) -> Plan {
+    let mut out = Plan::default();
+    let mut ratings: HashMap<(Uuid, Uuid), Existing> = HashMap::new();
+    for job in jobs {
+        let Some(design) = known.designs.get(&job.design) else {
+            out.outcomes.push(Err(Error::code(ErrorCode::NotFound)));
+            continue;
+        };
+        if design.status != "published" {
+            out.outcomes.push(Err(Error::detail(ErrorCode::NotRateable, "Only a published design can be rated.")));
+            continue;
+        }
+        let co_creator = known.co_creators.iter().any(|(d, a)| *d == job.design && *a == job.account);
+        if design.creator_id == job.account || co_creator {
+            out.outcomes.push(Err(Error::code(ErrorCode::OwnDesign)));
+            continue;
+        }
+        let Some((created_at, verified)) = known.accounts.get(&job.account).copied() else {
+            out.outcomes.push(Err(Error::code(ErrorCode::NotFound)));
+            continue;
+        };
+        let qualifies = t.rater_counts(created_at, verified, now);
+        let key = (job.design, job.account);
+        let before = ratings.get(&key).or_else(|| known.ratings.get(&key)).copied();
+        let change = out.designs.entry(job.design).or_insert_with(|| Change {
+            before: design.histogram(),
+            after: design.histogram(),
+            would_buy_before: design.would_buy_count,
+            would_buy: design.would_buy_count,
+        });
+        let (h, would_buy) = (&mut change.after, &mut change.would_buy);
+        let counted = before.is_some_and(|(_, _, c)| c) || qualifies.is_ok();
+        if let Some((old, wb, true)) = before {
+            h.0[(old - 1) as usize] -= 1;
+            *would_buy -= i64::from(wb);
+        }
+        if counted {
+            h.add(job.stars);
+            *would_buy += i64::from(job.would_buy);
+        }
+        ratings.insert(key, (i64::from(job.stars), job.would_buy, counted));
+        out.outcomes.push(Ok(Rated {
+            histogram: *h,
+            would_buy: *would_buy,
+            counted,
+            not_counted_because: qualifies.err().filter(|_: &NotCounted| !counted),
+            shortlisted: design.shortlisted_at.is_some(),
+        }));
+    }
+    out.ratings = ratings;
+    // Designs whose counters did not move need no write.
+    out.designs.retain(|_, c| c.before != c.after || c.would_buy_before != c.would_buy);
+    out
+}
+
+/// Applies `jobs` in order inside `tx`; a refused job writes nothing and gets its error.
+/// Returns one outcome per job.
+pub async fn apply(tx: &mut Tx, jobs: &[Job], at: &Moment<'_>) -> Result<Vec<Result<Rated>>> {
+    let mut designs: Vec<Uuid> = jobs.iter().map(|j| j.design).collect();
+    designs.sort();
+    designs.dedup();
+    let mut accounts: Vec<Uuid> = jobs.iter().map(|j| j.account).collect();
+    accounts.sort();
+    accounts.dedup();
+    let known = read(tx, &designs, &accounts, jobs).await?;
+    let mut plan = plan(jobs, &known, at.thresholds, at.now);
+    write(tx, &plan, &known, at.now).await?;
+    // Lines crossed: milestones and shortlisting, for the few designs that need them.
+    let mut shortlisted_now = Vec::new();
+    for (id, c) in &plan.designs {
+        let design = &known.designs[id];
+        let milestone = MILESTONES.iter().any(|m| c.before.count() < *m && *m <= c.after.count());
+        let shortlist = design.shortlisted_at.is_none() && at.thresholds.progress(&c.after, c.would_buy).met;
+        if (milestone || shortlist)
+            && promotion::after_counting(tx, *id, c.before.count(), &c.after, c.would_buy, at).await?
+        {
+            shortlisted_now.push(*id);
+        }
+    }
+    for (job, outcome) in jobs.iter().zip(plan.outcomes.iter_mut()) {
+        if let Ok(rated) = outcome {
+            rated.shortlisted |= shortlisted_now.contains(&job.design);
+        }
+    }
+    Ok(plan.outcomes)
+}
+
+async fn read(tx: &mut Tx, designs: &[Uuid], accounts: &[Uuid], jobs: &[Job]) -> Result<Known> {
+    // Lock the designs' rows (on SQLite the writer's transaction holds the whole database).
+    on_db!(tx.ex(), |c| {
+        let mut q = QueryBuilder::new("UPDATE designs SET updated_at = updated_at WHERE id IN (");
+        let mut list = q.separated(", ");
+        designs.iter().for_each(|d| {
+            list.push_bind(*d);
+        });
+        q.push(")");
+        q.build().execute(&mut *c).await.map(|r| r.rows_affected())
+    })?;
+    let rows: Vec<DesignState> = on_db!(tx.ex(), |c| {
+        let mut q = QueryBuilder::new(
+            "SELECT id, creator_id, status, published_at, shortlisted_at, stars_1, stars_2, stars_3, stars_4, stars_5, \
+             would_buy_count FROM designs WHERE id IN (",
+        );
+        let mut list = q.separated(", ");
+        designs.iter().for_each(|d| {
+            list.push_bind(*d);
+        });
+        q.push(")");
+        q.build_query_as().fetch_all(&mut *c).await
+    })?;
+    let co_creators: Vec<(Uuid, Uuid)> = on_db!(tx.ex(), |c| {
+        let mut q = QueryBuilder::new("SELECT design_id, account_id FROM design_co_creators WHERE design_id IN (");
+        let mut list = q.separated(", ");
+        designs.iter().for_each(|d| {
+            list.push_bind(*d);
+        });
+        q.push(")");
+        q.build_query_as().fetch_all(&mut *c).await
+    })?;
+    let people: Vec<(Uuid, i64, Option<i64>)> = on_db!(tx.ex(), |c| {
+        let mut q = QueryBuilder::new("SELECT id, created_at, email_verified_at FROM accounts WHERE id IN (");
+        let mut list = q.separated(", ");
+        accounts.iter().for_each(|a| {
+            list.push_bind(*a);
+        });
+        q.push(")");
+        q.build_query_as().fetch_all(&mut *c).await
+    })?;
+    let given: Vec<(Uuid, Uuid, i64, bool, bool)> = on_db!(tx.ex(), |c| {
+        let mut q = QueryBuilder::new(
+            "SELECT design_id, account_id, stars, would_buy, counted FROM ratings WHERE (design_id, account_id) IN (",
+        );
+        q.push_values(jobs, |mut b, job| {
+            b.push_bind(job.design).push_bind(job.account);
+        });
+        q.push(")");
+        q.build_query_as().fetch_all(&mut *c).await
+    })?;
+    Ok(Known {
+        designs: rows.into_iter().map(|d| (d.id, d)).collect(),
+        co_creators,
+        accounts: people.into_iter().map(|(id, created, verified)| (id, (created, verified.is_some()))).collect(),
+        ratings: given.into_iter().map(|(d, a, s, wb, c)| ((d, a), (s, wb, c))).collect(),
+    })
+}
+
+async fn write(tx: &mut Tx, plan: &Plan, known: &Known, now: i64) -> Result<()> {
+    if !plan.ratings.is_empty() {
+        on_db!(tx.ex(), |c| {
+            let mut q = QueryBuilder::new(
+                "INSERT INTO ratings (design_id, account_id, stars, would_buy, created_at, updated_at, counted) ",
+            );
+            q.push_values(&plan.ratings, |mut b, ((design, account), (stars, wb, counted))| {
+                b.push_bind(*design)
+                    .push_bind(*account)
+                    .push_bind(*stars)
+                    .push_bind(*wb)
+                    .push_bind(now)
+                    .push_bind(now)
+                    .push_bind(*counted);
+            });
+            q.push(
+                " ON CONFLICT (design_id, account_id) DO UPDATE SET stars = excluded.stars, \
+                 would_buy = excluded.would_buy, updated_at = excluded.updated_at, counted = excluded.counted",
+            );
+            q.build().execute(&mut *c).await.map(|r| r.rows_affected())
+        })?;
+    }
+    if !plan.designs.is_empty() {
+        let rows: Vec<(Uuid, Histogram, i64, f64, f64)> = plan
+            .designs
+            .iter()
+            .map(|(id, c)| {
+                let published = known.designs[id].published_at.unwrap_or(now);
+                (*id, c.after, c.would_buy, c.after.lower_bound(), ranking::hot(&c.after, published))
+            })
+            .collect();
+        on_db!(tx.ex(), |c| {
+            // VALUES columns are column1, column2... on both databases.
+            let mut q = QueryBuilder::new(
+                "UPDATE designs SET stars_1 = v.column2, stars_2 = v.column3, stars_3 = v.column4, stars_4 = v.column5, \
+                 stars_5 = v.column6, would_buy_count = v.column7, lower_bound = v.column8, hot = v.column9 FROM (",
+            );
+            q.push_values(&rows, |mut b, (id, h, wb, bound, hot)| {
+                b.push_bind(*id)
+                    .push_bind(h.0[0])
+                    .push_bind(h.0[1])
+                    .push_bind(h.0[2])
+                    .push_bind(h.0[3])
+                    .push_bind(h.0[4])
+                    .push_bind(*wb)
+                    .push_bind(*bound)
+                    .push_bind(*hot);
+            });
+            q.push(") AS v WHERE designs.id = v.column1");
+            q.build().execute(&mut *c).await.map(|r| r.rows_affected())
+        })?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn design(id: Uuid, creator: Uuid) -> DesignState {
+        DesignState {
+            id,
+            creator_id: creator,
+            status: "published".into(),
+            published_at: Some(0),
+            shortlisted_at: None,
+            stars_1: 0,
+            stars_2: 0,
+            stars_3: 0,
+            stars_4: 0,
+            stars_5: 0,
+            would_buy_count: 0,
+        }
+    }
+
+    proptest! {
+        /// Whatever the order and repetition of ratings in a batch, each design's counters end
+        /// equal to its final counted ratings, nobody rates their own design, and ratings from
+        /// unverified accounts never count.
+        #[test]
+        fn a_batch_ends_with_counters_equal_to_its_counted_ratings(
+            jobs in proptest::collection::vec((0usize..3, 0usize..5, 1u8..=5, any::<bool>()), 1..60)
+        ) {
+            let designs: Vec<Uuid> = (0..3).map(|_| Uuid::now_v7()).collect();
+            let people: Vec<Uuid> = (0..5).map(|_| Uuid::now_v7()).collect();
+            let mut known = Known::default();
+            for d in &designs {
+                known.designs.insert(*d, design(*d, people[0]));
+            }
+            for (i, p) in people.iter().enumerate() {
+                known.accounts.insert(*p, (0, i != 4));
+            }
+            let t = Thresholds { min_ratings: 3, min_lower_bound: 3.0, min_would_buy: None, min_account_age_days: 0, require_verified_email: true };
+            let jobs: Vec<Job> = jobs.iter().map(|(d, p, stars, wb)| Job { design: designs[*d], account: people[*p], stars: *stars, would_buy: *wb }).collect();
+            let plan = plan(&jobs, &known, &t, 1_000);
+            prop_assert_eq!(plan.outcomes.len(), jobs.len());
+            for (job, outcome) in jobs.iter().zip(&plan.outcomes) {
+                match outcome {
+                    Err(Error::Client { code: ErrorCode::OwnDesign, .. }) => prop_assert_eq!(job.account, people[0]),
+                    Ok(rated) => prop_assert_eq!(rated.counted, job.account != people[4]),
+                    Err(e) => prop_assert!(false, "unexpected {e}"),
+                }
+            }
+            for d in &designs {
+                let mut h = Histogram::default();
+                let mut wb = 0;
+                for ((design, _), (stars, would_buy, counted)) in &plan.ratings {
+                    if design == d && *counted {
+                        h.add(*stars as u8);
+                        wb += i64::from(*would_buy);
+                    }
+                }
+                let after = plan.designs.get(d).map(|c| (c.after, c.would_buy)).unwrap_or_default();
+                prop_assert_eq!(after, (h, wb));
+            }
+        }
+    }
+}
