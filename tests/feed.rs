@@ -8,7 +8,12 @@ use serde_json::{Value, json};
 
 async fn names(app: &TestApp, query: &str) -> Vec<String> {
     let page: Value = app.get_json(&format!("/api/v1/feed?{query}")).await;
-    page["items"].as_array().unwrap().iter().map(|i| i["name"].as_str().unwrap().to_string()).collect()
+    page["items"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{query}: {page}"))
+        .iter()
+        .map(|i| i["name"].as_str().unwrap().to_string())
+        .collect()
 }
 
 both!(top_ranks_by_the_lower_bound_and_new_by_publication, |app| {
@@ -152,3 +157,39 @@ both!(feeds_filter_by_option_allergen_diet_creator_and_name, |app| {
     let res = app.client.get(app.url("/api/v1/feed?q=x")).send().await.unwrap();
     problem(res, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
 });
+
+#[tokio::test]
+async fn a_rare_match_is_reached_by_following_cursors_through_bounded_pages() {
+    // 1,500 designs containing gluten rank above the one design free of it. A filtered page
+    // examines at most SCAN_WINDOW designs, so the first page is empty but points further on.
+    let app = TestApp::spawn(common::Backend::Sqlite).await;
+    let (_, t) = common::one_option_template(&app).await;
+    let creator = app.token_for("creator@example.com").await;
+    publish(&app, &creator, &t, "Needle").await;
+    app.exec(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1500) \
+         INSERT INTO designs (id, creator_id, template_id, status, slug, name, story, tags, currency, price, kcal, \
+         allergens, dietary, created_at, updated_at, published_at, hot, search_name) \
+         SELECT randomblob(16), d.creator_id, d.template_id, 'published', 'filler-' || n.i, 'Filler ' || n.i, '', '', \
+         d.currency, d.price, d.kcal, 1, 0, d.created_at, d.updated_at, d.published_at, d.hot + n.i, 'filler ' || n.i \
+         FROM n, designs d WHERE d.slug IS NOT NULL",
+    )
+    .await;
+    let mut pages = 0;
+    let mut found = Vec::new();
+    let mut cursor = String::new();
+    loop {
+        let page = app.get_json(&format!("/api/v1/feed?sort=hot&free_of=gluten&limit=5{cursor}")).await;
+        pages += 1;
+        found.extend(page["items"].as_array().unwrap().iter().map(|i| i["name"].as_str().unwrap().to_string()));
+        match page["next_cursor"].as_str() {
+            Some(c) => cursor = format!("&cursor={c}"),
+            None => break,
+        }
+        assert!(pages < 10, "the feed must end");
+    }
+    assert_eq!(found, ["Needle"]);
+    assert_eq!(pages, 2, "one full window of fillers, then the needle and the end");
+    // Unfiltered, the same feed is plain keyset paging.
+    assert_eq!(app.get_json("/api/v1/feed?sort=hot&limit=5").await["items"].as_array().unwrap().len(), 5);
+}

@@ -215,13 +215,12 @@ async fn read(tx: &mut Tx, designs: &[Uuid], accounts: &[Uuid], jobs: &[Job]) ->
         q.build_query_as().fetch_all(&mut *c).await
     })?;
     let given: Vec<(Uuid, Uuid, i64, bool, bool)> = on_db!(tx.ex(), |c| {
-        let mut q = QueryBuilder::new(
-            "SELECT design_id, account_id, stars, would_buy, counted FROM ratings WHERE (design_id, account_id) IN (",
-        );
+        // A join on the primary key (a row-value IN would scan the table on SQLite).
+        let mut q = QueryBuilder::new("SELECT r.design_id, r.account_id, r.stars, r.would_buy, r.counted FROM (");
         q.push_values(jobs, |mut b, job| {
             b.push_bind(job.design).push_bind(job.account);
         });
-        q.push(")");
+        q.push(") AS v JOIN ratings r ON r.design_id = v.column1 AND r.account_id = v.column2");
         q.build_query_as().fetch_all(&mut *c).await
     })?;
     Ok(Known {

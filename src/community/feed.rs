@@ -111,7 +111,12 @@ fn decode_cursor(cursor: &str) -> Result<(f64, Uuid)> {
     Ok((key, id))
 }
 
-/// Published designs, ranked. Pass `next_cursor` back as `cursor` for the next page.
+/// How many designs past its cursor a filtered page examines at most.
+pub const SCAN_WINDOW: i64 = 1000;
+
+/// Published designs, ranked. Pass `next_cursor` back as `cursor` for the next page. A filtered
+/// page examines at most [`SCAN_WINDOW`] designs, so it may hold fewer items than `limit` (even
+/// none) while `next_cursor` is set: keep following it; the feed ends when it is absent.
 #[utoipa::path(get, path = "/api/v1/feed", tag = "community", params(FeedQuery),
     responses((status = 200, body = Page<FeedItem>), (status = 422, body = crate::error::Problem)))]
 pub async fn feed(
@@ -155,11 +160,26 @@ pub async fn feed(
         Sort::Top => "d.lower_bound DESC, d.id DESC",
         Sort::New => "d.published_at DESC, d.id DESC",
     };
+    let filtered = q.template.is_some()
+        || q.option.is_some()
+        || q.creator.is_some()
+        || free_of.0 != 0
+        || dietary.0 != 0
+        || name_like.is_some();
+    // A filtered page looks at most SCAN_WINDOW designs past the cursor, so a rare match costs
+    // a bounded amount of work per request rather than a scan of every design (see below).
+    let source = if filtered {
+        format!(
+            "(SELECT d.* FROM designs d WHERE d.status = 'published' AND {after_clause} ORDER BY {order} LIMIT {SCAN_WINDOW}) d"
+        )
+    } else {
+        "designs d".to_string()
+    };
     let sql = format!(
         "SELECT d.id, d.slug, d.name, d.creator_id, d.shortlisted_at, a.display_name AS creator_name, d.template_id, \
          d.currency, d.price, d.stars_1, d.stars_2, d.stars_3, d.stars_4, d.stars_5, d.would_buy_count, d.lower_bound, \
          d.hot, d.published_at \
-         FROM designs d JOIN accounts a ON a.id = d.creator_id \
+         FROM {source} JOIN accounts a ON a.id = d.creator_id \
          WHERE d.status = 'published' AND ($1 IS NULL OR d.template_id = $1) \
          AND {after_clause} \
          AND (d.allergens & $5) = 0 AND (d.dietary & $6) = $6 AND ($7 IS NULL OR d.creator_id = $7) \
@@ -186,7 +206,7 @@ pub async fn feed(
         .await)?;
     let more = rows.len() as i64 > limit;
     let rows = &rows[..rows.len().min(limit as usize)];
-    let next_cursor = more.then(|| rows.last()).flatten().map(|r| {
+    let mut next_cursor = more.then(|| rows.last()).flatten().map(|r| {
         let k = match sort {
             Sort::Hot => r.hot,
             Sort::Top => r.lower_bound,
@@ -194,6 +214,28 @@ pub async fn feed(
         };
         encode_cursor(k, r.id)
     });
+    if filtered && !more {
+        // Fewer matches than asked in the window: if the window was full, the feed goes on past
+        // its last design, so the page (short, maybe empty) carries a cursor from there.
+        let key = match sort {
+            Sort::Hot => "d.hot",
+            Sort::Top => "d.lower_bound",
+            Sort::New => "CAST(d.published_at AS DOUBLE PRECISION)",
+        };
+        // The same cursor condition, its two parameters numbered from 1 here.
+        let edge_after = after_clause.replace("$2", "$1").replace("$3", "$2");
+        let edge = format!(
+            "SELECT {key} AS k, d.id FROM (SELECT d.* FROM designs d WHERE d.status = 'published' AND {edge_after} \
+             ORDER BY {order} LIMIT {SCAN_WINDOW}) d ORDER BY {order} LIMIT 1 OFFSET {}",
+            SCAN_WINDOW - 1
+        );
+        let last: Option<(f64, Uuid)> = on_db!(conn.ex(), |c| sqlx::query_as(sqlx::AssertSqlSafe(edge.clone()))
+            .bind(after_key)
+            .bind(after_id)
+            .fetch_optional(&mut *c)
+            .await)?;
+        next_cursor = last.map(|(k, id)| encode_cursor(k, id));
+    }
     let items = rows
         .iter()
         .map(|r| {
