@@ -11,7 +11,7 @@
 //! Loads 100,000 published designs and 1,000,000 ratings (bulk inserts, counters computed from
 //! the ratings) into SQLite, and into PostgreSQL too when `TEST_POSTGRES_URL` names a server (a
 //! scratch database is created and dropped). Sizes can be lowered for a quick look with
-//! `BENCH_DESIGNS` and `BENCH_RATINGS`.
+//! `BENCH_DESIGNS` and `BENCH_RATINGS`; `BENCH_ONLY=sqlite|postgres` runs one database.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -388,6 +388,19 @@ async fn bench(name: &str, url: String, dir: &std::path::Path, raw_commits: f64)
         ms(healthz.p50),
         ms(healthz.p99)
     );
+    let (c, b, t) = (client.clone(), base.clone(), voter_tokens.clone());
+    let me = drive(READ_SECONDS, move |i| {
+        let (c, url, t) = (c.clone(), format!("{b}/api/v1/me"), t.clone());
+        async move { c.get(url).bearer_auth(&t[i % CLIENTS]).send().await.map(|r| r.status().as_u16()).unwrap_or(0) }
+    })
+    .await;
+    println!(
+        "{:<44} {:>8.0} /s  p50 {:>6.2} ms  p99 {:>7.2} ms  (a signed-in request: JWT check + 1 read)",
+        "GET /api/v1/me",
+        me.per_sec,
+        ms(me.p50),
+        ms(me.p99)
+    );
     let raw = raw_top_reads(&db).await;
     println!(
         "{:<44} {:>8.0} /s  p50 {:>6.2} ms  p99 {:>7.2} ms",
@@ -462,9 +475,14 @@ async fn main() {
     let dir = tempfile::tempdir().unwrap();
     println!("cocreate community benchmark: {CLIENTS} concurrent clients over HTTP, release build");
     let raw_commits = raw_sqlite_commits(dir.path()).await;
-    let url = format!("sqlite://{}", dir.path().join("bench.db").display());
-    bench("SQLite", url, dir.path(), raw_commits).await;
-
+    let only = std::env::var("BENCH_ONLY").unwrap_or_default();
+    if only != "postgres" {
+        let url = format!("sqlite://{}", dir.path().join("bench.db").display());
+        bench("SQLite", url, dir.path(), raw_commits).await;
+    }
+    if only == "sqlite" {
+        return;
+    }
     if let Ok(admin) = std::env::var("TEST_POSTGRES_URL") {
         let name = format!("cocreate_bench_{}", Uuid::now_v7().simple());
         let mut conn = <sqlx::PgConnection as sqlx::Connection>::connect(&admin).await.unwrap();

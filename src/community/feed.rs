@@ -168,13 +168,12 @@ pub async fn feed(
         || name_like.is_some();
     // A filtered page looks at most SCAN_WINDOW designs past the cursor, so a rare match costs
     // a bounded amount of work per request rather than a scan of every design (see below).
-    let source = if filtered {
-        format!(
-            "(SELECT d.* FROM designs d WHERE d.status = 'published' AND {after_clause} ORDER BY {order} LIMIT {SCAN_WINDOW}) d"
-        )
-    } else {
-        "designs d".to_string()
-    };
+    // Either way the designs come from a plain walk of the sort's index (PostgreSQL, left to
+    // plan the whole query with its generic parameters, chose a full scan and a sort).
+    let window = if filtered { SCAN_WINDOW.to_string() } else { "$4".to_string() };
+    let source = format!(
+        "(SELECT d.* FROM designs d WHERE d.status = 'published' AND {after_clause} ORDER BY {order} LIMIT {window}) d"
+    );
     let sql = format!(
         "SELECT d.id, d.slug, d.name, d.creator_id, d.shortlisted_at, a.display_name AS creator_name, d.template_id, \
          d.currency, d.price, d.stars_1, d.stars_2, d.stars_3, d.stars_4, d.stars_5, d.would_buy_count, d.lower_bound, \
