@@ -130,15 +130,7 @@ pub async fn verify_email(
     let now = now_ms();
     let mut tx = state.db.begin().await?;
     let (account, email) = redeem(&mut tx, &secret, Purpose::VerifyEmail, now).await?;
-    // Only if the account still has that address.
-    let sql = "UPDATE accounts SET email_verified_at = $3 WHERE id = $1 AND email = $2 AND email_verified_at IS NULL";
-    on_db!(tx.ex(), |c| sqlx::query(sql)
-        .bind(account)
-        .bind(&email)
-        .bind(now)
-        .execute(&mut *c)
-        .await
-        .map(|r| r.rows_affected()))?;
+    repo::confirm_email(tx.ex(), account, &email, now).await?;
     tx.commit().await?;
     crate::community::ratings::count_qualified_ratings(
         &state.db,
@@ -239,14 +231,7 @@ pub async fn reset_password(State(state): State<AppState>, Valid(input): Valid<R
     let (account, email) = redeem(&mut tx, &input.token, Purpose::ResetPassword, now).await?;
     repo::set_password_hash(tx.ex(), account, &hash, now).await?;
     repo::revoke_all_sessions(tx.ex(), account, now).await?;
-    let sql = "UPDATE accounts SET email_verified_at = $3 WHERE id = $1 AND email = $2 AND email_verified_at IS NULL";
-    on_db!(tx.ex(), |c| sqlx::query(sql)
-        .bind(account)
-        .bind(&email)
-        .bind(now)
-        .execute(&mut *c)
-        .await
-        .map(|r| r.rows_affected()))?;
+    repo::confirm_email(tx.ex(), account, &email, now).await?;
     let entry = audit::Entry {
         actor: Some(account),
         action: "account.password_reset",

@@ -64,6 +64,13 @@ pub async fn mark_email_verified(ex: Ex<'_>, id: Uuid, now: i64) -> Result<()> {
     Ok(())
 }
 
+/// Marks the address verified, if the account still has it (a link proved it).
+pub async fn confirm_email(ex: Ex<'_>, id: Uuid, email: &str, now: i64) -> Result<()> {
+    let sql = "UPDATE accounts SET email_verified_at = $3 WHERE id = $1 AND email = $2 AND email_verified_at IS NULL";
+    on_db!(ex, |c| sqlx::query(sql).bind(id).bind(email).bind(now).execute(&mut *c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
 /// Moves an account's creation time (demo data only).
 pub async fn backdate_account(ex: Ex<'_>, id: Uuid, created_at: i64) -> Result<()> {
     let sql = "UPDATE accounts SET created_at = $2 WHERE id = $1";

@@ -173,45 +173,42 @@ pub async fn apply(tx: &mut Tx, jobs: &[Job], at: &Moment<'_>) -> Result<Vec<Res
     Ok(plan.outcomes)
 }
 
+/// Appends `(?, ?, ...)` with the ids bound.
+fn in_list<DB: sqlx::Database>(q: &mut QueryBuilder<DB>, ids: &[Uuid])
+where
+    for<'t> Uuid: sqlx::Encode<'t, DB> + sqlx::Type<DB>,
+{
+    q.push("(");
+    let mut list = q.separated(", ");
+    for id in ids {
+        list.push_bind(*id);
+    }
+    q.push(")");
+}
+
 async fn read(tx: &mut Tx, designs: &[Uuid], accounts: &[Uuid], jobs: &[Job]) -> Result<Known> {
     // Lock the designs' rows (on SQLite the writer's transaction holds the whole database).
     on_db!(tx.ex(), |c| {
-        let mut q = QueryBuilder::new("UPDATE designs SET updated_at = updated_at WHERE id IN (");
-        let mut list = q.separated(", ");
-        designs.iter().for_each(|d| {
-            list.push_bind(*d);
-        });
-        q.push(")");
+        let mut q = QueryBuilder::new("UPDATE designs SET updated_at = updated_at WHERE id IN ");
+        in_list(&mut q, designs);
         q.build().execute(&mut *c).await.map(|r| r.rows_affected())
     })?;
     let rows: Vec<DesignState> = on_db!(tx.ex(), |c| {
         let mut q = QueryBuilder::new(
             "SELECT id, creator_id, status, published_at, shortlisted_at, stars_1, stars_2, stars_3, stars_4, stars_5, \
-             would_buy_count FROM designs WHERE id IN (",
+             would_buy_count FROM designs WHERE id IN ",
         );
-        let mut list = q.separated(", ");
-        designs.iter().for_each(|d| {
-            list.push_bind(*d);
-        });
-        q.push(")");
+        in_list(&mut q, designs);
         q.build_query_as().fetch_all(&mut *c).await
     })?;
     let co_creators: Vec<(Uuid, Uuid)> = on_db!(tx.ex(), |c| {
-        let mut q = QueryBuilder::new("SELECT design_id, account_id FROM design_co_creators WHERE design_id IN (");
-        let mut list = q.separated(", ");
-        designs.iter().for_each(|d| {
-            list.push_bind(*d);
-        });
-        q.push(")");
+        let mut q = QueryBuilder::new("SELECT design_id, account_id FROM design_co_creators WHERE design_id IN ");
+        in_list(&mut q, designs);
         q.build_query_as().fetch_all(&mut *c).await
     })?;
     let people: Vec<(Uuid, i64, Option<i64>)> = on_db!(tx.ex(), |c| {
-        let mut q = QueryBuilder::new("SELECT id, created_at, email_verified_at FROM accounts WHERE id IN (");
-        let mut list = q.separated(", ");
-        accounts.iter().for_each(|a| {
-            list.push_bind(*a);
-        });
-        q.push(")");
+        let mut q = QueryBuilder::new("SELECT id, created_at, email_verified_at FROM accounts WHERE id IN ");
+        in_list(&mut q, accounts);
         q.build_query_as().fetch_all(&mut *c).await
     })?;
     let given: Vec<(Uuid, Uuid, i64, bool, bool)> = on_db!(tx.ex(), |c| {

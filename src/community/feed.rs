@@ -111,6 +111,11 @@ fn decode_cursor(cursor: &str) -> Result<(f64, Uuid)> {
     Ok((key, id))
 }
 
+/// What a feed reads of a design (never its snapshot, which holds its pictures).
+const WINDOW_COLUMNS: &str = "d.id, d.slug, d.name, d.creator_id, d.shortlisted_at, d.template_id, d.currency, d.price, \
+    d.stars_1, d.stars_2, d.stars_3, d.stars_4, d.stars_5, d.would_buy_count, d.lower_bound, d.hot, d.published_at, \
+    d.status, d.allergens, d.dietary, d.search_name";
+
 /// How many designs past its cursor a filtered page examines at most.
 pub const SCAN_WINDOW: i64 = 1000;
 
@@ -172,7 +177,7 @@ pub async fn feed(
     // plan the whole query with its generic parameters, chose a full scan and a sort).
     let window = if filtered { SCAN_WINDOW.to_string() } else { "$4".to_string() };
     let source = format!(
-        "(SELECT d.* FROM designs d WHERE d.status = 'published' AND {after_clause} ORDER BY {order} LIMIT {window}) d"
+        "(SELECT {WINDOW_COLUMNS} FROM designs d WHERE d.status = 'published' AND {after_clause} ORDER BY {order} LIMIT {window}) d"
     );
     let sql = format!(
         "SELECT d.id, d.slug, d.name, d.creator_id, d.shortlisted_at, a.display_name AS creator_name, d.template_id, \
@@ -224,7 +229,7 @@ pub async fn feed(
         // The same cursor condition, its two parameters numbered from 1 here.
         let edge_after = after_clause.replace("$2", "$1").replace("$3", "$2");
         let edge = format!(
-            "SELECT {key} AS k, d.id FROM (SELECT d.* FROM designs d WHERE d.status = 'published' AND {edge_after} \
+            "SELECT {key} AS k, d.id FROM (SELECT {WINDOW_COLUMNS} FROM designs d WHERE d.status = 'published' AND {edge_after} \
              ORDER BY {order} LIMIT {SCAN_WINDOW}) d ORDER BY {order} LIMIT 1 OFFSET {}",
             SCAN_WINDOW - 1
         );
