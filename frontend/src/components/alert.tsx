@@ -20,3 +20,12 @@ export function Alert({
     </div>
   );
 }
+
+/** Why a form could not be sent, when no single field could carry the message. */
+export function FormError({ message }: { message: string | null | undefined }) {
+  return message ? (
+    <Alert tone="error" testId="form-error">
+      {message}
+    </Alert>
+  ) : null;
+}

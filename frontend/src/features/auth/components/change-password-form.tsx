@@ -1,17 +1,12 @@
-import { useRef, useState, type SubmitEventHandler } from 'react';
+import { useState, type SubmitEventHandler } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert } from '@/components/alert';
-import { TextField } from '@/components/text-field';
-import { focusFirstInvalid, useFormErrors } from '@/hooks/use-form-errors';
+import { Alert, FormError } from '@/components/alert';
+import { PasswordField } from '@/components/password-field';
+import { useFormFields } from '@/hooks/use-form-fields';
 import { formErrorsFrom } from '@/lib/errors';
 import { useChangePassword } from '../api/change-password';
-import {
-  PASSWORD_MAX,
-  PASSWORD_MIN,
-  checkNewPassword,
-  checkRequired,
-  type Problem,
-} from '../utils/validation';
+import { checkNewPassword, checkRequired, type Problem } from '../utils/validation';
+import { NewPasswordFields } from './new-password-fields';
 
 const FIELDS = ['current_password', 'new_password', 'confirm_password'] as const;
 type Field = (typeof FIELDS)[number];
@@ -23,40 +18,29 @@ const EMPTY: Record<Field, string> = {
 
 export function ChangePasswordForm({ email }: { email: string }) {
   const { t } = useTranslation();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [values, setValues] = useState(EMPTY);
   const [done, setDone] = useState(false);
-  const { errors, setErrors, clearField } = useFormErrors<Field>();
+  const { formRef, values, setValues, errors, bind, showErrors, showCheckResults } = useFormFields(
+    FIELDS,
+    EMPTY,
+    () => {
+      setDone(false);
+    },
+  );
   const changeMutation = useChangePassword();
   const describe = (problem: Problem | null) => (problem ? t(problem.key, problem) : undefined);
-
-  const update = (field: Field) => (event: { target: { value: string } }) => {
-    setValues((current) => ({ ...current, [field]: event.target.value }));
-    clearField(field);
-    setDone(false);
-  };
 
   const onSubmit: SubmitEventHandler<HTMLFormElement> = (event) => {
     event.preventDefault();
     setDone(false);
-    const checks: Record<Field, string | undefined> = {
+    const hasErrors = showCheckResults({
       current_password: describe(checkRequired(values.current_password)),
       new_password: describe(checkNewPassword(values.new_password)),
       confirm_password:
         values.confirm_password === values.new_password
           ? undefined
           : t('validation.passwordMismatch'),
-    };
-    const fields: Partial<Record<Field, string>> = {};
-    for (const field of FIELDS) {
-      const message = checks[field];
-      if (message) fields[field] = message;
-    }
-    setErrors({ fields, form: null });
-    if (Object.keys(fields).length > 0) {
-      focusFirstInvalid(formRef.current, FIELDS, fields);
-      return;
-    }
+    });
+    if (hasErrors) return;
     changeMutation.mutate(
       { current_password: values.current_password, new_password: values.new_password },
       {
@@ -66,21 +50,20 @@ export function ChangePasswordForm({ email }: { email: string }) {
         },
         onError: (error) => {
           // A wrong current password belongs beside that field.
-          const next = formErrorsFrom(error, FIELDS, t, {
-            invalid_credentials: {
-              field: 'current_password',
-              message: t('accountPage.changePassword.wrongCurrent'),
-            },
-          });
-          setErrors(next);
-          focusFirstInvalid(formRef.current, FIELDS, next.fields);
+          showErrors(
+            formErrorsFrom(error, FIELDS, t, {
+              invalid_credentials: {
+                field: 'current_password',
+                message: t('accountPage.changePassword.wrongCurrent'),
+              },
+            }),
+          );
         },
       },
     );
   };
 
   const busy = changeMutation.isPending;
-  const reveal = { show: t('auth.fields.showPassword'), hide: t('auth.fields.hidePassword') };
   return (
     <form
       ref={formRef}
@@ -97,46 +80,13 @@ export function ChangePasswordForm({ email }: { email: string }) {
           {t('accountPage.changePassword.success')}
         </Alert>
       ) : null}
-      {errors.form ? (
-        <Alert tone="error" testId="form-error">
-          {errors.form}
-        </Alert>
-      ) : null}
-      <TextField
-        name="current_password"
-        type="password"
+      <FormError message={errors.form} />
+      <PasswordField
+        {...bind('current_password')}
+        purpose="current"
         label={t('auth.fields.currentPassword')}
-        autoComplete="current-password"
-        required
-        value={values.current_password}
-        onChange={update('current_password')}
-        error={errors.fields.current_password}
-        reveal={reveal}
       />
-      <TextField
-        name="new_password"
-        type="password"
-        label={t('auth.fields.newPassword')}
-        hint={t('auth.fields.passwordHint', { min: PASSWORD_MIN })}
-        autoComplete="new-password"
-        required
-        minLength={PASSWORD_MIN}
-        maxLength={PASSWORD_MAX}
-        value={values.new_password}
-        onChange={update('new_password')}
-        error={errors.fields.new_password}
-        reveal={reveal}
-      />
-      <TextField
-        name="confirm_password"
-        type="password"
-        label={t('auth.fields.confirmPassword')}
-        autoComplete="new-password"
-        required
-        value={values.confirm_password}
-        onChange={update('confirm_password')}
-        error={errors.fields.confirm_password}
-      />
+      <NewPasswordFields password={bind('new_password')} confirm={bind('confirm_password')} />
       <button type="submit" className="button button-primary" disabled={busy}>
         {busy ? t('accountPage.changePassword.submitting') : t('accountPage.changePassword.submit')}
       </button>

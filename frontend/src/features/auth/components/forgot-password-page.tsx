@@ -1,16 +1,15 @@
-import { useRef, useState, type SubmitEventHandler } from 'react';
+import { useState, type SubmitEventHandler } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Alert } from '@/components/alert';
-import { TextField } from '@/components/text-field';
+import { Alert, FormError } from '@/components/alert';
+import { EmailField } from '@/components/email-field';
 import { useDocumentTitle } from '@/hooks/use-document-title';
-import { focusFirstInvalid, useFormErrors } from '@/hooks/use-form-errors';
+import { useFormFields } from '@/hooks/use-form-fields';
 import { formErrorsFrom } from '@/lib/errors';
 import { useForgotPassword } from '../api/forgot-password';
 import { checkEmail } from '../utils/validation';
 
 const FIELDS = ['email'] as const;
-type Field = (typeof FIELDS)[number];
 
 /**
  * /forgot-password: asks for a reset link. The answer is the same whether or not an account
@@ -18,35 +17,30 @@ type Field = (typeof FIELDS)[number];
  */
 export function ForgotPasswordPage() {
   const { t } = useTranslation();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [email, setEmail] = useState('');
+  const { formRef, values, errors, bind, showErrors } = useFormFields(FIELDS, { email: '' });
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const { errors, setErrors, clearField } = useFormErrors<Field>();
   const forgot = useForgotPassword();
   useDocumentTitle(t('forgotPassword.title'));
 
   const onSubmit: SubmitEventHandler<HTMLFormElement> = (event) => {
     event.preventDefault();
-    const problem = checkEmail(email);
+    const problem = checkEmail(values.email);
     if (problem) {
-      const fields = { email: t(problem.key) };
-      setErrors({ fields, form: null });
-      focusFirstInvalid(formRef.current, FIELDS, fields);
+      showErrors({ fields: { email: t(problem.key) }, form: null });
       return;
     }
-    const address = email.trim();
+    const address = values.email.trim();
     forgot.mutate(address, {
       onSuccess: () => {
         setSentTo(address);
       },
       onError: (error) => {
-        const next = formErrorsFrom(error, FIELDS, t);
-        setErrors(next);
-        focusFirstInvalid(formRef.current, FIELDS, next.fields);
+        showErrors(formErrorsFrom(error, FIELDS, t));
       },
     });
   };
 
+  const busy = forgot.isPending;
   return (
     <section className="page page-auth" data-testid="forgot-password-page">
       <div className="card auth-card">
@@ -58,39 +52,15 @@ export function ForgotPasswordPage() {
         ) : (
           <>
             <p className="muted">{t('forgotPassword.lead')}</p>
-            <form
-              ref={formRef}
-              className="form"
-              noValidate
-              onSubmit={onSubmit}
-              aria-busy={forgot.isPending}
-            >
-              {errors.form ? (
-                <Alert tone="error" testId="form-error">
-                  {errors.form}
-                </Alert>
-              ) : null}
-              <TextField
-                name="email"
-                type="email"
+            <form ref={formRef} className="form" noValidate onSubmit={onSubmit} aria-busy={busy}>
+              <FormError message={errors.form} />
+              <EmailField
+                {...bind('email')}
                 label={t('auth.fields.email')}
                 autoComplete="username"
-                inputMode="email"
-                spellCheck={false}
-                required
-                value={email}
-                onChange={(event) => {
-                  setEmail(event.target.value);
-                  clearField('email');
-                }}
-                error={errors.fields.email}
               />
-              <button
-                type="submit"
-                className="button button-primary button-block"
-                disabled={forgot.isPending}
-              >
-                {forgot.isPending ? t('forgotPassword.submitting') : t('forgotPassword.submit')}
+              <button type="submit" className="button button-primary button-block" disabled={busy}>
+                {busy ? t('forgotPassword.submitting') : t('forgotPassword.submit')}
               </button>
             </form>
           </>

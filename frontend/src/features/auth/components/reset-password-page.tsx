@@ -1,17 +1,16 @@
-import { useRef, useState, type SubmitEventHandler } from 'react';
+import { type SubmitEventHandler } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { Alert } from '@/components/alert';
-import { TextField } from '@/components/text-field';
+import { Alert, FormError } from '@/components/alert';
 import { useDocumentTitle } from '@/hooks/use-document-title';
-import { focusFirstInvalid, useFormErrors } from '@/hooks/use-form-errors';
+import { useFormFields } from '@/hooks/use-form-fields';
 import { formErrorsFrom } from '@/lib/errors';
 import { useResetPassword } from '../api/reset-password';
 import { isInvalidToken } from '../utils/tokens';
-import { PASSWORD_MAX, PASSWORD_MIN, checkNewPassword, type Problem } from '../utils/validation';
+import { checkNewPassword, type Problem } from '../utils/validation';
+import { NewPasswordFields } from './new-password-fields';
 
 const FIELDS = ['password', 'confirm_password'] as const;
-type Field = (typeof FIELDS)[number];
 
 /** What the sign-in page is told after a reset, to say the new password is in place. */
 export interface PasswordResetState {
@@ -24,34 +23,22 @@ export function ResetPasswordPage() {
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const navigate = useNavigate();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [values, setValues] = useState<Record<Field, string>>({
+  const { formRef, values, errors, bind, showErrors, showCheckResults } = useFormFields(FIELDS, {
     password: '',
     confirm_password: '',
   });
-  const { errors, setErrors, clearField } = useFormErrors<Field>();
   const reset = useResetPassword();
   const describe = (problem: Problem | null) => (problem ? t(problem.key, problem) : undefined);
   useDocumentTitle(t('resetPassword.title'));
 
-  const update = (field: Field) => (event: { target: { value: string } }) => {
-    setValues((current) => ({ ...current, [field]: event.target.value }));
-    clearField(field);
-  };
-
   const onSubmit: SubmitEventHandler<HTMLFormElement> = (event) => {
     event.preventDefault();
-    const fields: Partial<Record<Field, string>> = {};
-    const password = describe(checkNewPassword(values.password));
-    if (password) fields.password = password;
-    if (values.confirm_password !== values.password) {
-      fields.confirm_password = t('validation.passwordMismatch');
-    }
-    setErrors({ fields, form: null });
-    if (Object.keys(fields).length > 0) {
-      focusFirstInvalid(formRef.current, FIELDS, fields);
-      return;
-    }
+    const hasErrors = showCheckResults({
+      password: describe(checkNewPassword(values.password)),
+      confirm_password:
+        values.confirm_password === values.password ? undefined : t('validation.passwordMismatch'),
+    });
+    if (hasErrors) return;
     reset.mutate(
       { token, password: values.password },
       {
@@ -61,16 +48,14 @@ export function ResetPasswordPage() {
         },
         onError: (error) => {
           if (isInvalidToken(error)) return;
-          const next = formErrorsFrom(error, FIELDS, t);
-          setErrors(next);
-          focusFirstInvalid(formRef.current, FIELDS, next.fields);
+          showErrors(formErrorsFrom(error, FIELDS, t));
         },
       },
     );
   };
 
   const invalid = !token || (reset.isError && isInvalidToken(reset.error));
-  const revealLabels = { show: t('auth.fields.showPassword'), hide: t('auth.fields.hidePassword') };
+  const busy = reset.isPending;
   return (
     <section className="page page-auth" data-testid="reset-password-page">
       <div className="card auth-card">
@@ -87,49 +72,12 @@ export function ResetPasswordPage() {
             </p>
           </>
         ) : (
-          <form
-            ref={formRef}
-            className="form"
-            noValidate
-            onSubmit={onSubmit}
-            aria-busy={reset.isPending}
-          >
+          <form ref={formRef} className="form" noValidate onSubmit={onSubmit} aria-busy={busy}>
             <p className="muted">{t('resetPassword.lead')}</p>
-            {errors.form ? (
-              <Alert tone="error" testId="form-error">
-                {errors.form}
-              </Alert>
-            ) : null}
-            <TextField
-              name="password"
-              type="password"
-              label={t('auth.fields.newPassword')}
-              hint={t('auth.fields.passwordHint', { min: PASSWORD_MIN })}
-              autoComplete="new-password"
-              required
-              minLength={PASSWORD_MIN}
-              maxLength={PASSWORD_MAX}
-              value={values.password}
-              onChange={update('password')}
-              error={errors.fields.password}
-              reveal={revealLabels}
-            />
-            <TextField
-              name="confirm_password"
-              type="password"
-              label={t('auth.fields.confirmPassword')}
-              autoComplete="new-password"
-              required
-              value={values.confirm_password}
-              onChange={update('confirm_password')}
-              error={errors.fields.confirm_password}
-            />
-            <button
-              type="submit"
-              className="button button-primary button-block"
-              disabled={reset.isPending}
-            >
-              {reset.isPending ? t('resetPassword.submitting') : t('resetPassword.submit')}
+            <FormError message={errors.form} />
+            <NewPasswordFields password={bind('password')} confirm={bind('confirm_password')} />
+            <button type="submit" className="button button-primary button-block" disabled={busy}>
+              {busy ? t('resetPassword.submitting') : t('resetPassword.submit')}
             </button>
           </form>
         )}

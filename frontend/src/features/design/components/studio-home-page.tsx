@@ -6,7 +6,7 @@ import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useFormatters } from '@/hooks/use-formatters';
 import { useSession } from '@/lib/auth';
 import { apiErrorMessage } from '@/lib/errors';
-import { useTemplates } from '../api/get-templates';
+import { useTemplates } from '@/lib/templates-api';
 import { newDesignPath } from '../utils/paths';
 import { Invitations } from './invitations';
 import { MyDesigns } from './my-designs';

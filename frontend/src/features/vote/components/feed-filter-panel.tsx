@@ -2,8 +2,8 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '@/hooks/use-formatters';
 import { ALLERGENS, DIETARY_TAGS, allergenLabel, dietaryLabel } from '@/lib/catalog';
+import { useTemplates } from '@/lib/templates-api';
 import { useTemplate } from '../api/get-template';
-import { useTemplates } from '../api/get-templates';
 import { NO_FILTERS, activeFilterCount, type FeedFilters } from '../utils/filters';
 import { SearchBox } from './search-box';
 

@@ -1,8 +1,9 @@
+/** The brand's public templates: what a design can start from, and what a feed can be narrowed to. */
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiClient } from '@/lib/api-client';
 import type { TemplateSummary } from '@/types/studio';
+import { apiClient } from './api-client';
 
-/** GET /api/v1/templates (public): what a design can start from. */
+/** GET /api/v1/templates (public). */
 export function getTemplates(signal?: AbortSignal): Promise<{ items: TemplateSummary[] }> {
   return apiClient.get<{ items: TemplateSummary[] }>('/templates', { signal });
 }
