@@ -40,7 +40,7 @@ pub struct OwnRating {
 
 /// The rating `account` gave `design`, if any.
 pub async fn own(ex: Ex<'_>, design: Uuid, account: Uuid) -> Result<Option<OwnRating>> {
-    Ok(existing(ex, design, account).await?.map(|(stars, would_buy)| OwnRating { stars, would_buy }))
+    Ok(existing_row(ex, design, account).await?.map(|(stars, would_buy, _)| OwnRating { stars, would_buy }))
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -123,10 +123,6 @@ async fn existing_row(ex: Ex<'_>, design: Uuid, user: Uuid) -> Result<Option<(i6
     Ok(on_db!(ex, |c| sqlx::query_as(sql).bind(design).bind(user).fetch_optional(&mut *c).await)?)
 }
 
-async fn existing(ex: Ex<'_>, design: Uuid, user: Uuid) -> Result<Option<(i64, bool)>> {
-    Ok(existing_row(ex, design, user).await?.map(|(stars, wb, _)| (stars, wb)))
-}
-
 /// Writes the design's new counters and scores.
 async fn store(ex: Ex<'_>, design: Uuid, h: &Histogram, would_buy: i64, published_at: i64) -> Result<()> {
     let sql = "UPDATE designs SET stars_1 = $2, stars_2 = $3, stars_3 = $4, stars_4 = $5, stars_5 = $6, \
@@ -202,21 +198,9 @@ pub async fn rate_in(
     now: i64,
 ) -> Result<Rated> {
     let thresholds = promotion::thresholds(tx.ex()).await?;
-    rate_with(tx, id, account, stars, would_buy_now, &Moment { thresholds: &thresholds, site, now }).await
-}
-
-/// [`rate_in`] with the thresholds already read. Refuses a rating before writing anything, so
-/// a refused rating leaves `tx` as it was.
-pub async fn rate_with(
-    tx: &mut Tx,
-    id: Uuid,
-    account: Uuid,
-    stars: u8,
-    would_buy_now: bool,
-    at: &Moment<'_>,
-) -> Result<Rated> {
     let job = super::batch::Job { design: id, account, stars, would_buy: would_buy_now };
-    super::batch::apply(tx, &[job], at).await?.pop().unwrap_or_else(|| Err(Error::code(ErrorCode::Internal)))
+    let at = Moment { thresholds: &thresholds, site, now };
+    super::batch::apply(tx, &[job], &at).await?.pop().unwrap_or_else(|| Err(Error::code(ErrorCode::Internal)))
 }
 
 /// Removes my rating of a design (nothing to remove is fine).

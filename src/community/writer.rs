@@ -16,7 +16,7 @@ use uuid::Uuid;
 
 use super::batch;
 use super::promotion::{self, Moment};
-use super::ratings::{Rated, rate_with};
+use super::ratings::{Rated, rate_in};
 use crate::db::{Db, now_ms};
 use crate::error::{Error, ErrorCode, Result};
 
@@ -24,10 +24,7 @@ use crate::error::{Error, ErrorCode, Result};
 pub const MAX_BATCH: usize = 512;
 
 struct Job {
-    design: Uuid,
-    account: Uuid,
-    stars: u8,
-    would_buy: bool,
+    rating: batch::Job,
     reply: oneshot::Sender<Result<Rated>>,
 }
 
@@ -49,7 +46,7 @@ impl RatingWriter {
     /// Rates `design` as `account`; resolves once the rating is committed.
     pub async fn rate(&self, design: Uuid, account: Uuid, stars: u8, would_buy: bool) -> Result<Rated> {
         let (reply, answer) = oneshot::channel();
-        let job = Job { design, account, stars, would_buy, reply };
+        let job = Job { rating: batch::Job { design, account, stars, would_buy }, reply };
         self.queue.send(job).await.map_err(|_| Error::code(ErrorCode::NotReady))?;
         answer.await.map_err(|_| Error::code(ErrorCode::Internal))?
     }
@@ -77,10 +74,7 @@ async fn commit_together(db: &Db, site: &str, batch: &mut Vec<Job>) -> Result<()
     let mut tx = db.begin().await?;
     let thresholds = promotion::thresholds(tx.ex()).await?;
     let at = Moment { thresholds: &thresholds, site, now };
-    let jobs: Vec<batch::Job> = batch
-        .iter()
-        .map(|j| batch::Job { design: j.design, account: j.account, stars: j.stars, would_buy: j.would_buy })
-        .collect();
+    let jobs: Vec<batch::Job> = batch.iter().map(|j| j.rating).collect();
     let outcomes = batch::apply(&mut tx, &jobs, &at).await?;
     tx.commit().await?;
     for (job, outcome) in batch.drain(..).zip(outcomes) {
@@ -90,10 +84,9 @@ async fn commit_together(db: &Db, site: &str, batch: &mut Vec<Job>) -> Result<()
 }
 
 async fn commit_alone(db: &Db, site: &str, job: &Job) -> Result<Rated> {
+    let r = job.rating;
     let mut tx = db.begin().await?;
-    let thresholds = promotion::thresholds(tx.ex()).await?;
-    let at = Moment { thresholds: &thresholds, site, now: now_ms() };
-    let rated = rate_with(&mut tx, job.design, job.account, job.stars, job.would_buy, &at).await?;
+    let rated = rate_in(&mut tx, r.design, r.account, r.stars, r.would_buy, site, now_ms()).await?;
     tx.commit().await?;
     Ok(rated)
 }
