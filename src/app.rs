@@ -68,7 +68,8 @@ pub fn api(state: AppState) -> Api {
         .route(Access::Public, routes!(ops::metrics));
     let api = crate::accounts::routes(api);
     let api = crate::studio::routes(api);
-    crate::community::routes(api)
+    let api = crate::community::routes(api);
+    crate::brand::routes(api)
 }
 
 /// The whole HTTP application and its route table.

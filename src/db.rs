@@ -190,6 +190,16 @@ pub fn migrator(backend: Backend) -> Migrator {
     Migrator { migrations: Cow::Owned(all), ..Migrator::DEFAULT }
 }
 
+impl Ex<'_> {
+    /// The same connection for one more statement, keeping this handle for the next.
+    pub fn reborrow(&mut self) -> Ex<'_> {
+        match self {
+            Ex::Sqlite(c) => Ex::Sqlite(c),
+            Ex::Postgres(c) => Ex::Postgres(c),
+        }
+    }
+}
+
 impl Tx {
     pub fn ex(&mut self) -> Ex<'_> {
         match self {

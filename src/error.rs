@@ -33,6 +33,15 @@ pub enum ErrorCode {
     NotCommentable,
     EditWindowClosed,
     AlreadyReported,
+    Claimed,
+    AlreadyDecided,
+    NotACreator,
+    OfferClosed,
+    TermsChanged,
+    AlreadyRevised,
+    NotRevisable,
+    InvalidTransition,
+    AccountSuspended,
     TooManyAttempts,
     RateLimited,
     NotReady,
@@ -94,6 +103,25 @@ impl ErrorCode {
                 "A comment can be edited for 15 minutes after it is posted.",
             ),
             AlreadyReported => ("already_reported", StatusCode::CONFLICT, "You have already reported this."),
+            Claimed => ("claimed", StatusCode::CONFLICT, "Another curator is reviewing this design."),
+            AlreadyDecided => {
+                ("already_decided", StatusCode::CONFLICT, "The brand has already decided on this design.")
+            }
+            NotACreator => {
+                ("not_a_creator", StatusCode::FORBIDDEN, "Only the design's creators can answer this offer.")
+            }
+            OfferClosed => ("offer_closed", StatusCode::CONFLICT, "This offer is no longer open."),
+            TermsChanged => {
+                ("terms_changed", StatusCode::CONFLICT, "The terms changed since you read them; read them again.")
+            }
+            AlreadyRevised => ("already_revised", StatusCode::CONFLICT, "A new version of this design already exists."),
+            NotRevisable => {
+                ("not_revisable", StatusCode::CONFLICT, "The brand did not ask for changes to this design.")
+            }
+            InvalidTransition => {
+                ("invalid_transition", StatusCode::CONFLICT, "The listing cannot make this move from its state.")
+            }
+            AccountSuspended => ("account_suspended", StatusCode::FORBIDDEN, "This account is suspended."),
             RateLimited => {
                 ("rate_limited", StatusCode::TOO_MANY_REQUESTS, "Slow down: wait a little before doing that again.")
             }
@@ -131,6 +159,11 @@ pub struct FieldError {
 impl FieldError {
     pub fn new(field: impl Into<String>, code: &'static str, message: impl Into<String>) -> Self {
         Self { field: field.into(), code, message: message.into() }
+    }
+
+    /// The same error on a field nested under `prefix` (`terms.price`).
+    pub fn prefixed(self, prefix: &str) -> Self {
+        Self { field: format!("{prefix}.{}", self.field), ..self }
     }
 }
 
@@ -376,6 +409,15 @@ mod tests {
             NotCommentable,
             EditWindowClosed,
             AlreadyReported,
+            Claimed,
+            AlreadyDecided,
+            NotACreator,
+            OfferClosed,
+            TermsChanged,
+            AlreadyRevised,
+            NotRevisable,
+            InvalidTransition,
+            AccountSuspended,
             TooManyAttempts,
             RateLimited,
             NotReady,

@@ -9,6 +9,7 @@
 pub mod accounts;
 pub mod app;
 pub mod audit;
+pub mod brand;
 pub mod cli;
 pub mod community;
 pub mod db;

@@ -199,7 +199,22 @@ both!(notifications_are_counted_read_and_emailed_as_each_person_prefers, |app| {
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::OK);
-    assert_eq!(get_ok(&app, "/api/v1/me/notification-preferences", &creator).await, prefs);
+    // Kinds a client does not name (added later: the brand's decisions) stay on.
+    let stored = get_ok(&app, "/api/v1/me/notification-preferences", &creator).await;
+    assert_eq!(stored["email"]["comment"], false);
+    for kind in [
+        "rating_milestone",
+        "reply",
+        "remix",
+        "shortlisted",
+        "approved",
+        "changes_requested",
+        "rejected",
+        "listed",
+        "hidden",
+    ] {
+        assert_eq!(stored["email"][kind], true, "{kind}");
+    }
     posted(&app, &ada, &id, json!({ "body": "Two" })).await;
     assert_eq!(app.count("outbox WHERE subject LIKE '%commented%'").await, 1);
     assert_eq!(get_ok(&app, "/api/v1/me/notifications/unread-count", &creator).await["count"], 2);

@@ -75,6 +75,7 @@ struct Row {
     name: String,
     creator_id: Uuid,
     shortlisted_at: Option<i64>,
+    decision: Option<String>,
     creator_name: String,
     template_id: Uuid,
     currency: String,
@@ -112,7 +113,7 @@ fn decode_cursor(cursor: &str) -> Result<(f64, Uuid)> {
 }
 
 /// What a feed reads of a design (never its snapshot, which holds its pictures).
-const WINDOW_COLUMNS: &str = "d.id, d.slug, d.name, d.creator_id, d.shortlisted_at, d.template_id, d.currency, d.price, \
+const WINDOW_COLUMNS: &str = "d.id, d.slug, d.name, d.creator_id, d.shortlisted_at, d.decision, d.template_id, d.currency, d.price, \
     d.stars_1, d.stars_2, d.stars_3, d.stars_4, d.stars_5, d.would_buy_count, d.lower_bound, d.hot, d.published_at, \
     d.status, d.allergens, d.dietary, d.search_name";
 
@@ -180,7 +181,7 @@ pub async fn feed(
         "(SELECT {WINDOW_COLUMNS} FROM designs d WHERE d.status = 'published' AND {after_clause} ORDER BY {order} LIMIT {window}) d"
     );
     let sql = format!(
-        "SELECT d.id, d.slug, d.name, d.creator_id, d.shortlisted_at, a.display_name AS creator_name, d.template_id, \
+        "SELECT d.id, d.slug, d.name, d.creator_id, d.shortlisted_at, d.decision, a.display_name AS creator_name, d.template_id, \
          d.currency, d.price, d.stars_1, d.stars_2, d.stars_3, d.stars_4, d.stars_5, d.would_buy_count, d.lower_bound, \
          d.hot, d.published_at \
          FROM {source} JOIN accounts a ON a.id = d.creator_id \
@@ -250,7 +251,12 @@ pub async fn feed(
                 url: format!("/d/{}", r.slug),
                 preview_url: format!("/d/{}/preview.png", r.slug),
                 name: r.name.clone(),
-                status: if r.shortlisted_at.is_some() { "shortlisted" } else { "published" }.into(),
+                status: crate::studio::designs::public_status(
+                    "published",
+                    r.shortlisted_at,
+                    r.decision.as_deref(),
+                    false,
+                ),
                 creator_id: r.creator_id,
                 creator_name: r.creator_name.clone(),
                 template_id: r.template_id,

@@ -24,6 +24,14 @@ pub enum Kind {
     Reply,
     Remix,
     Shortlisted,
+    /// The brand approved the design and offers terms.
+    Approved,
+    ChangesRequested,
+    Rejected,
+    /// Every creator accepted: the design goes on the menu.
+    Listed,
+    /// A moderator hid the design.
+    Hidden,
 }
 
 impl Kind {
@@ -34,6 +42,11 @@ impl Kind {
             Kind::Reply => "reply",
             Kind::Remix => "remix",
             Kind::Shortlisted => "shortlisted",
+            Kind::Approved => "approved",
+            Kind::ChangesRequested => "changes_requested",
+            Kind::Rejected => "rejected",
+            Kind::Listed => "listed",
+            Kind::Hidden => "hidden",
         }
     }
 }
@@ -116,6 +129,11 @@ fn wording(n: &Notice, about: &About, site: &str) -> (String, String) {
         Kind::Reply => format!("{actor} replied to your comment on “{name}”"),
         Kind::Remix => format!("{actor} remixed your design: “{name}”"),
         Kind::Shortlisted => format!("“{name}” is shortlisted for the brand"),
+        Kind::Approved => format!("The brand approved “{name}”: read and accept its terms"),
+        Kind::ChangesRequested => format!("The brand asks for changes to “{name}”"),
+        Kind::Rejected => format!("The brand's answer on “{name}”"),
+        Kind::Listed => format!("“{name}” is going on the menu"),
+        Kind::Hidden => format!("“{name}” was hidden by a moderator"),
     };
     let settings = format!("{site}/notifications");
     let text = format!("{subject}.\n\nSee it here: {link}\n\nChoose which emails you get: {settings}\n");
@@ -153,14 +171,23 @@ struct Row {
     read_at: Option<i64>,
 }
 
+impl Kind {
+    pub const ALL: [Kind; 10] = [
+        Kind::RatingMilestone,
+        Kind::Comment,
+        Kind::Reply,
+        Kind::Remix,
+        Kind::Shortlisted,
+        Kind::Approved,
+        Kind::ChangesRequested,
+        Kind::Rejected,
+        Kind::Listed,
+        Kind::Hidden,
+    ];
+}
+
 fn kind_of(s: &str) -> Kind {
-    match s {
-        "rating_milestone" => Kind::RatingMilestone,
-        "comment" => Kind::Comment,
-        "reply" => Kind::Reply,
-        "remix" => Kind::Remix,
-        _ => Kind::Shortlisted,
-    }
+    Kind::ALL.into_iter().find(|k| k.as_str() == s).unwrap_or(Kind::Shortlisted)
 }
 
 /// My notifications, newest first.
@@ -274,6 +301,20 @@ pub struct EmailChoices {
     pub reply: bool,
     pub remix: bool,
     pub shortlisted: bool,
+    #[serde(default = "yes")]
+    pub approved: bool,
+    #[serde(default = "yes")]
+    pub changes_requested: bool,
+    #[serde(default = "yes")]
+    pub rejected: bool,
+    #[serde(default = "yes")]
+    pub listed: bool,
+    #[serde(default = "yes")]
+    pub hidden: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
@@ -292,7 +333,8 @@ impl Input for Preferences {
 #[utoipa::path(get, path = "/api/v1/me/notification-preferences", tag = "community",
     responses((status = 200, body = Preferences)))]
 pub async fn get_preferences(State(state): State<AppState>, user: CurrentUser) -> Result<Json<Preferences>> {
-    let sql = "SELECT rating_milestone, comment, reply, remix, shortlisted FROM notification_preferences WHERE account_id = $1";
+    let sql = "SELECT rating_milestone, comment, reply, remix, shortlisted, approved, changes_requested, rejected, \
+               listed, hidden FROM notification_preferences WHERE account_id = $1";
     let mut conn = state.db.reader().await?;
     let found: Option<EmailChoices> =
         on_db!(conn.ex(), |c| sqlx::query_as(sql).bind(user.id).fetch_optional(&mut *c).await)?;
@@ -302,6 +344,11 @@ pub async fn get_preferences(State(state): State<AppState>, user: CurrentUser) -
         reply: true,
         remix: true,
         shortlisted: true,
+        approved: true,
+        changes_requested: true,
+        rejected: true,
+        listed: true,
+        hidden: true,
     });
     Ok(Json(Preferences { email }))
 }
@@ -315,9 +362,10 @@ pub async fn put_preferences(
     Valid(p): Valid<Preferences>,
 ) -> Result<Json<Preferences>> {
     let e = &p.email;
-    let sql = "INSERT INTO notification_preferences (account_id, rating_milestone, comment, reply, remix, shortlisted) \
-               VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (account_id) DO UPDATE SET rating_milestone = $2, \
-               comment = $3, reply = $4, remix = $5, shortlisted = $6";
+    let sql = "INSERT INTO notification_preferences (account_id, rating_milestone, comment, reply, remix, shortlisted, \
+               approved, changes_requested, rejected, listed, hidden) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
+               ON CONFLICT (account_id) DO UPDATE SET rating_milestone = $2, comment = $3, reply = $4, remix = $5, \
+               shortlisted = $6, approved = $7, changes_requested = $8, rejected = $9, listed = $10, hidden = $11";
     let mut tx = state.db.begin().await?;
     on_db!(tx.ex(), |c| sqlx::query(sql)
         .bind(user.id)
@@ -326,6 +374,11 @@ pub async fn put_preferences(
         .bind(e.reply)
         .bind(e.remix)
         .bind(e.shortlisted)
+        .bind(e.approved)
+        .bind(e.changes_requested)
+        .bind(e.rejected)
+        .bind(e.listed)
+        .bind(e.hidden)
         .execute(&mut *c)
         .await
         .map(|r| r.rows_affected()))?;

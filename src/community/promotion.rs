@@ -181,6 +181,7 @@ pub async fn after_counting(
     if shortlisted == 0 {
         return Ok(false);
     }
+    crate::brand::review::enter(tx.ex(), design, now).await?;
     let entry = audit::Entry {
         actor: None,
         action: "design.shortlisted",

@@ -46,6 +46,28 @@ impl PageQuery {
     }
 }
 
+impl PageQuery {
+    /// A cursor for lists sorted by a time and then an id.
+    pub fn key_cursor(key: i64, id: Uuid) -> String {
+        let mut bytes = key.to_be_bytes().to_vec();
+        bytes.extend_from_slice(id.as_bytes());
+        URL_SAFE_NO_PAD.encode(bytes)
+    }
+
+    /// The (time, id) the previous page ended on, for lists sorted that way.
+    pub fn after_key(&self) -> Result<Option<(i64, Uuid)>> {
+        let Some(c) = &self.cursor else { return Ok(None) };
+        let bad = || Error::field("cursor", "invalid_cursor", "This cursor did not come from this list.");
+        let bytes = URL_SAFE_NO_PAD.decode(c).map_err(|_| bad())?;
+        if bytes.len() != 24 {
+            return Err(bad());
+        }
+        let key = i64::from_be_bytes(bytes[..8].try_into().map_err(|_| bad())?);
+        let id = Uuid::from_slice(&bytes[8..]).map_err(|_| bad())?;
+        Ok(Some((key, id)))
+    }
+}
+
 /// Builds a page from `limit + 1` fetched rows: the extra row only says there is more.
 pub fn page_by_id<T>(mut rows: Vec<T>, limit: i64, id: impl Fn(&T) -> Uuid) -> Page<T> {
     let more = rows.len() as i64 > limit;

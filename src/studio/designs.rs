@@ -13,7 +13,7 @@ use super::input::{self, Localized};
 use super::templates::{self, Loaded};
 use crate::accounts::domain::Role;
 use crate::app::AppState;
-use crate::db::{Ex, Tx, now_ms};
+use crate::db::{Conn, Ex, Tx, now_ms};
 use crate::error::{Error, ErrorCode, FieldError, OnConstraint, Result};
 use crate::http::{CurrentUser, Input, MaybeUser, PathParam, Valid};
 use crate::money::{Currency, Money};
@@ -150,7 +150,7 @@ fn names(flags: Flags, list: &[&'static str]) -> Vec<String> {
     flags.names(list).into_iter().map(str::to_string).collect()
 }
 
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Person {
     pub id: Uuid,
     pub display_name: String,
@@ -210,6 +210,35 @@ pub struct DesignView {
     /// Only for the brand (curators, community manager, admins).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub feasibility: Option<Feasibility>,
+    /// The brand's review, once it reached the brand: public, reason included.
+    pub review: Option<crate::brand::review::ReviewView>,
+    /// The version this one answers (after the brand asked for changes).
+    pub revision_of: Option<crate::brand::DesignRef>,
+    /// The newer version that answers the brand's request for changes.
+    pub revised_by: Option<crate::brand::DesignRef>,
+    /// Its place on the menu, once approved.
+    pub listing: Option<crate::brand::listings::ListingView>,
+    /// Hidden by a moderator: shown to its creators and the brand only.
+    pub hidden: Option<Hidden>,
+}
+
+/// Why a moderator hid a design.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Hidden {
+    pub at: i64,
+    pub reason: String,
+}
+
+/// The status clients read: the stored one (`draft`, `published`, `withdrawn`), then the stage a
+/// published design reached with the brand.
+pub fn public_status(status: &str, shortlisted_at: Option<i64>, decision: Option<&str>, listed: bool) -> String {
+    match (status, decision) {
+        ("published", _) if listed => "listed",
+        ("published", Some(d)) => d,
+        ("published", None) if shortlisted_at.is_some() => "shortlisted",
+        (s, _) => s,
+    }
+    .to_string()
 }
 
 /// A design's funnel, from being seen to being bought.
@@ -377,12 +406,16 @@ pub struct DesignRow {
     pub shortlisted_at: Option<i64>,
     pub views: i64,
     pub share_clicks: i64,
+    pub decision: Option<String>,
+    pub revision_of: Option<Uuid>,
+    pub hidden_at: Option<i64>,
+    pub hidden_reason: Option<String>,
 }
 
 const DESIGN_COLUMNS: &str = "d.id, d.creator_id, d.template_id, d.status, d.slug, d.name, d.story, d.tags, d.remix_of, \
      d.currency, d.price, d.kcal, d.allergens, d.dietary, d.snapshot, d.created_at, d.updated_at, d.published_at, \
      d.stars_1, d.stars_2, d.stars_3, d.stars_4, d.stars_5, d.would_buy_count, d.lower_bound, d.shortlisted_at, \
-     d.views, d.share_clicks";
+     d.views, d.share_clicks, d.decision, d.revision_of, d.hidden_at, d.hidden_reason";
 
 async fn find(ex: Ex<'_>, id: Uuid) -> Result<Option<DesignRow>> {
     let sql = format!("SELECT {DESIGN_COLUMNS} FROM designs d WHERE d.id = $1");
@@ -560,7 +593,32 @@ async fn view(
         None => None,
     };
     let community = community_view(ex_conn, row, &histogram, &split, viewer).await?;
+    let now = now_ms();
+    let review =
+        crate::brand::review::find(ex_conn.ex(), row.id).await?.map(|r| crate::brand::review::ReviewView::of(&r, now));
+    let listing = crate::brand::listings::for_design(ex_conn.ex(), row.id, viewer, now).await?;
+    let revision_of = match row.revision_of {
+        Some(id) => crate::brand::review::design_ref(ex_conn.ex(), id).await?,
+        None => None,
+    };
+    let revised_by = match row.decision.as_deref() {
+        Some("changes_requested") => crate::brand::review::revision(ex_conn.ex(), row.id).await?,
+        _ => None,
+    };
+    let sees_private = viewer.is_some_and(|v| {
+        v.id == row.creator_id || v.has_any(Role::BRAND) || split.co_creators.iter().any(|c| c.account_id == v.id)
+    });
+    let hidden = match (row.hidden_at, sees_private) {
+        (Some(at), true) => Some(Hidden { at, reason: row.hidden_reason.clone().unwrap_or_default() }),
+        _ => None,
+    };
+    let listed = listing.as_ref().is_some_and(|l| l.state == "live");
     Ok(DesignView {
+        review,
+        listing,
+        revision_of,
+        revised_by,
+        hidden,
         ratings: crate::community::ratings::summary(histogram, row.would_buy_count),
         my_rating,
         shortlisted_at: row.shortlisted_at,
@@ -570,11 +628,7 @@ async fn view(
         funnel: community.funnel,
         id: row.id,
         split,
-        status: if row.status == "published" && row.shortlisted_at.is_some() {
-            "shortlisted".to_string()
-        } else {
-            row.status.clone()
-        },
+        status: public_status(&row.status, row.shortlisted_at, row.decision.as_deref(), listed),
         slug: row.slug.clone(),
         url: row.slug.as_ref().map(|s| format!("/d/{s}")),
         template_id: row.template_id,
@@ -751,8 +805,13 @@ pub async fn create_draft_in(tx: &mut Tx, d: DraftSpec<'_>, lang: Lang, now: i64
 
 async fn read_view(state: &AppState, id: Uuid, lang: Lang, viewer: Option<&CurrentUser>) -> Result<DesignView> {
     let mut conn = state.db.reader().await?;
+    view_by_id(&mut conn, id, lang, viewer).await
+}
+
+/// A design's view as `viewer` sees it (no check that they may see a draft).
+pub async fn view_by_id(conn: &mut Conn, id: Uuid, lang: Lang, viewer: Option<&CurrentUser>) -> Result<DesignView> {
     let row = find(conn.ex(), id).await?.ok_or_else(|| Error::code(ErrorCode::NotFound))?;
-    view(&mut conn, &row, lang, viewer).await
+    view(conn, &row, lang, viewer).await
 }
 
 /// A design: its creator sees drafts; everyone sees published and withdrawn designs.
@@ -873,6 +932,9 @@ pub async fn publish(
     let mut tx = state.db.begin().await?;
     let draft = own_draft(tx.ex(), id, &user).await?;
     publish_in(&mut tx, id, lang, now).await?;
+    if let Some(previous) = draft.revision_of {
+        crate::brand::review::resubmit(&mut tx, id, previous, user.id, now).await?;
+    }
     if let Some(original) = draft.remix_of {
         // The original's creators hear about the remix once it is public.
         use crate::community::notifications::{Kind, Notice, notify};
@@ -1002,23 +1064,7 @@ pub async fn remix(
     let mut tx = state.db.begin().await?;
     let source =
         find(tx.ex(), id).await?.filter(|r| r.status == "published").ok_or_else(|| Error::code(ErrorCode::NotFound))?;
-    let loaded = templates::load(tx.ex(), source.template_id).await?.filter(|l| l.template.status == "active");
-    let loaded = loaded.ok_or_else(|| Error::detail(ErrorCode::NotFound, "Its template is no longer offered."))?;
-    let catalog = loaded.catalog();
-    let available: Vec<Choice> = choices_of(tx.ex(), id)
-        .await?
-        .into_iter()
-        .filter(|c| loaded.option(c.option_id).is_some_and(|o| o.availability == "active"))
-        .collect();
-    // Keep what still fits the template's rules as they are now.
-    let mut kept: Vec<Choice> = Vec::new();
-    for c in available {
-        let mut trial = kept.clone();
-        trial.push(c);
-        if catalog::quote(&catalog, &trial, lang).is_ok() {
-            kept = trial;
-        }
-    }
+    let kept = kept_choices(&mut tx, &source, lang).await?;
     let prefix = lang.pick("Remix of", "Remix de");
     let name: String = format!("{prefix} {}", source.name).chars().take(80).collect();
     let spec = DraftSpec {
@@ -1031,6 +1077,82 @@ pub async fn remix(
         remix_of: Some(id),
     };
     let new_id = create_draft_in(&mut tx, spec, lang, now).await?;
+    tx.commit().await?;
+    Ok((StatusCode::CREATED, Json(read_view(&state, new_id, lang, Some(&user)).await?)))
+}
+
+/// A design's choices that its template still offers and that still fit its rules as they
+/// are now (for a remix or a new version).
+async fn kept_choices(tx: &mut Tx, source: &DesignRow, lang: Lang) -> Result<Vec<Choice>> {
+    let loaded = templates::load(tx.ex(), source.template_id).await?.filter(|l| l.template.status == "active");
+    let loaded = loaded.ok_or_else(|| Error::detail(ErrorCode::NotFound, "Its template is no longer offered."))?;
+    let catalog = loaded.catalog();
+    let available: Vec<Choice> = choices_of(tx.ex(), source.id)
+        .await?
+        .into_iter()
+        .filter(|c| loaded.option(c.option_id).is_some_and(|o| o.availability == "active"))
+        .collect();
+    let mut kept: Vec<Choice> = Vec::new();
+    for c in available {
+        let mut trial = kept.clone();
+        trial.push(c);
+        if catalog::quote(&catalog, &trial, lang).is_ok() {
+            kept = trial;
+        }
+    }
+    Ok(kept)
+}
+
+/// Starts a new version of a design the brand asked changes to: a draft copy (choices, name,
+/// story, tags, co-creators and their shares) linked to it. Published, it goes straight back
+/// to review.
+#[utoipa::path(post, path = "/api/v1/designs/{id}/revision", tag = "studio", params(("id" = Uuid, Path)),
+    responses(
+        (status = 201, body = DesignView),
+        (status = 409, body = crate::error::Problem, description = "`not_revisable` or `already_revised`"),
+    ))]
+pub async fn revise(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    lang: Lang,
+    PathParam(id): PathParam<Uuid>,
+) -> Result<(StatusCode, Json<DesignView>)> {
+    let now = now_ms();
+    let mut tx = state.db.begin().await?;
+    let source =
+        find(tx.ex(), id).await?.filter(|r| r.status != "draft").ok_or_else(|| Error::code(ErrorCode::NotFound))?;
+    if source.creator_id != user.id {
+        return Err(Error::code(ErrorCode::Forbidden));
+    }
+    if source.decision.as_deref() != Some("changes_requested") {
+        return Err(Error::code(ErrorCode::NotRevisable));
+    }
+    if let Some(newer) = crate::brand::review::revision(tx.ex(), id).await? {
+        return Err(Error::detail(ErrorCode::AlreadyRevised, format!("“{}” is its new version.", newer.name)));
+    }
+    let kept = kept_choices(&mut tx, &source, lang).await?;
+    let tags: Vec<String> = source.tags.split_whitespace().map(str::to_string).collect();
+    let spec = DraftSpec {
+        creator: user.id,
+        template_id: source.template_id,
+        choices: &kept,
+        name: &source.name,
+        story: &source.story,
+        tags: &tags,
+        remix_of: source.remix_of,
+    };
+    let new_id = create_draft_in(&mut tx, spec, lang, now).await?;
+    on_db!(tx.ex(), |c| sqlx::query("UPDATE designs SET revision_of = $2 WHERE id = $1")
+        .bind(new_id)
+        .bind(id)
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected()))
+    .on_constraint("designs_revision_of_key", || Error::code(ErrorCode::AlreadyRevised))?;
+    let sql = "INSERT INTO design_co_creators (design_id, account_id, share_bps, status, invited_at, responded_at) \
+               SELECT $1, account_id, share_bps, status, invited_at, responded_at FROM design_co_creators \
+               WHERE design_id = $2 AND status <> 'declined'";
+    on_db!(tx.ex(), |c| sqlx::query(sql).bind(new_id).bind(id).execute(&mut *c).await.map(|r| r.rows_affected()))?;
     tx.commit().await?;
     Ok((StatusCode::CREATED, Json(read_view(&state, new_id, lang, Some(&user)).await?)))
 }

@@ -31,6 +31,7 @@ pub fn routes(api: Api) -> Api {
         .route(Access::SignedIn, routes!(designs::publish))
         .route(Access::SignedIn, routes!(designs::withdraw))
         .route(Access::SignedIn, routes!(designs::remix))
+        .route(Access::SignedIn, routes!(designs::revise))
         .route(Access::SignedIn, routes!(designs::mine))
         .route(Access::Public, routes!(designs::by_slug))
         .route(Access::SignedIn, routes!(co_creators::set))
