@@ -56,9 +56,34 @@ pub struct AuditEntry {
     pub request_id: Option<String>,
 }
 
+/// Which entries an admin asks for.
+#[derive(Debug, Default, Clone)]
+pub struct Filter<'a> {
+    pub action: Option<&'a str>,
+    pub actor: Option<Uuid>,
+    pub target_type: Option<&'a str>,
+    pub target_id: Option<&'a str>,
+    /// From this time on (unix ms, inclusive).
+    pub since: Option<i64>,
+    /// Before this time (unix ms, exclusive).
+    pub until: Option<i64>,
+}
+
 /// Newest first, before the cursor id (UUIDv7 ids sort by time).
-pub async fn list(ex: Ex<'_>, action: Option<&str>, before: Option<Uuid>, limit: i64) -> Result<Vec<AuditEntry>> {
+pub async fn list(ex: Ex<'_>, f: &Filter<'_>, before: Option<Uuid>, limit: i64) -> Result<Vec<AuditEntry>> {
     let sql = "SELECT id, at, actor_id, action, target_type, target_id, detail, request_id FROM audit_log \
-               WHERE ($1 IS NULL OR action = $1) AND ($2 IS NULL OR id < $2) ORDER BY id DESC LIMIT $3";
-    Ok(on_db!(ex, |c| sqlx::query_as(sql).bind(action).bind(before).bind(limit).fetch_all(&mut *c).await)?)
+               WHERE ($1 IS NULL OR action = $1) AND ($2 IS NULL OR id < $2) AND ($4 IS NULL OR actor_id = $4) \
+               AND ($5 IS NULL OR target_type = $5) AND ($6 IS NULL OR target_id = $6) AND ($7 IS NULL OR at >= $7) \
+               AND ($8 IS NULL OR at < $8) ORDER BY id DESC LIMIT $3";
+    Ok(on_db!(ex, |c| sqlx::query_as(sql)
+        .bind(f.action)
+        .bind(before)
+        .bind(limit)
+        .bind(f.actor)
+        .bind(f.target_type)
+        .bind(f.target_id)
+        .bind(f.since)
+        .bind(f.until)
+        .fetch_all(&mut *c)
+        .await)?)
 }

@@ -108,11 +108,21 @@ pub async fn list_users(
 pub struct AuditQuery {
     /// Only entries of this action, e.g. `role.granted`.
     pub action: Option<String>,
+    /// Only what this account did.
+    pub actor_id: Option<Uuid>,
+    /// Only entries about this kind of thing: `design`, `listing`, `account`, `comment`…
+    pub target_type: Option<String>,
+    /// Only entries about this one (with `target_type`).
+    pub target_id: Option<String>,
+    /// From this time on (unix ms).
+    pub since: Option<i64>,
+    /// Before this time (unix ms).
+    pub until: Option<i64>,
     pub cursor: Option<String>,
     pub limit: Option<i64>,
 }
 
-/// The audit log, newest first, optionally filtered by action.
+/// The audit log, newest first, filtered by action, actor, target and time.
 #[utoipa::path(get, path = "/api/v1/admin/audit-log", tag = "admin", params(AuditQuery),
     responses((status = 200, body = Page<AuditEntry>)))]
 pub async fn audit_log(
@@ -124,9 +134,23 @@ pub async fn audit_log(
     if q.action.as_deref().is_some_and(|a| !action_is_valid(a)) {
         return Err(Error::field("action", "invalid_action", "An action looks like `role.granted`."));
     }
+    if q.target_type.as_deref().is_some_and(|t| !action_is_valid(t)) {
+        return Err(Error::field("target_type", "invalid_target_type", "A target type looks like `design`."));
+    }
+    if q.target_id.as_deref().is_some_and(|t| t.len() > 100) {
+        return Err(Error::field("target_id", "too_long", "A target id has at most 100 characters."));
+    }
+    let filter = audit::Filter {
+        action: q.action.as_deref(),
+        actor: q.actor_id,
+        target_type: q.target_type.as_deref(),
+        target_id: q.target_id.as_deref(),
+        since: q.since,
+        until: q.until,
+    };
     let page = PageQuery { cursor: q.cursor, limit: q.limit };
     let (limit, after) = (page.limit()?, page.after_id()?);
     let mut conn = state.db.reader().await?;
-    let rows = audit::list(conn.ex(), q.action.as_deref(), after, limit + 1).await?;
+    let rows = audit::list(conn.ex(), &filter, after, limit + 1).await?;
     Ok(Json(page_by_id(rows, limit, |e| e.id)))
 }

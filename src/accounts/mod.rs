@@ -219,6 +219,7 @@ async fn register(
     responses(
         (status = 200, body = Session, description = "Signed in; sets the refresh cookie"),
         (status = 401, body = crate::error::Problem, description = "`invalid_credentials`"),
+        (status = 403, body = crate::error::Problem, description = "`account_suspended` (or banned)"),
         (status = 429, body = crate::error::Problem, description = "`too_many_attempts`"),
     ))]
 async fn login(
@@ -233,12 +234,22 @@ async fn login(
         repo::credentials_by_email(conn.ex(), &input.email).await?
     };
     // An unknown email is checked against a dummy hash: it costs the same as a wrong password.
+    let blocked_until = creds.as_ref().and_then(|c| c.blocked_until);
     let (id, hash) = creds.map(|c| (c.id, c.password_hash)).unzip();
     let verified = passwords::verify(&input.password, hash).await;
     let Some(id) = id.filter(|_| verified) else {
         return Err(Error::code(ErrorCode::InvalidCredentials));
     };
     state.throttle.succeeded(&input.email, &addr);
+    // Only the right password learns that the account is suspended.
+    match blocked_until {
+        Some(i64::MAX) => return Err(Error::detail(ErrorCode::AccountSuspended, "This account is banned.")),
+        Some(until) if until > crate::db::now_ms() => {
+            let when = crate::brand::utc_minute(until);
+            return Err(Error::detail(ErrorCode::AccountSuspended, format!("This account is suspended until {when}.")));
+        }
+        _ => {}
+    }
     let mut tx = state.db.begin().await?;
     let (session, jar) = start_session(&state, &mut tx, jar, id, None).await?;
     tx.commit().await?;

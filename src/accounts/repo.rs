@@ -20,6 +20,8 @@ pub struct AccountRow {
 pub struct Credentials {
     pub id: Uuid,
     pub password_hash: String,
+    /// Set while a moderator has suspended the account; `i64::MAX` once banned.
+    pub blocked_until: Option<i64>,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -89,7 +91,8 @@ pub async fn find_account_by_email(ex: Ex<'_>, email: &str) -> Result<Option<Acc
 }
 
 pub async fn credentials_by_email(ex: Ex<'_>, email: &str) -> Result<Option<Credentials>> {
-    let sql = "SELECT id, password_hash FROM accounts WHERE email = $1";
+    let sql = "SELECT id, password_hash, CASE WHEN banned_at IS NOT NULL THEN CAST(9223372036854775807 AS BIGINT) \
+               ELSE suspended_until END AS blocked_until FROM accounts WHERE email = $1";
     Ok(on_db!(ex, |c| sqlx::query_as(sql).bind(email).fetch_optional(&mut *c).await)?)
 }
 

@@ -1,8 +1,9 @@
 //! The brand's console: the review queue and its decisions, listings with their royalty terms
-//! and the creators' acceptance, the public menu. See `docs/brand-api.md`.
+//! and the creators' acceptance, the public menu, moderation. See `docs/brand-api.md`.
 
 pub mod listings;
 pub mod menu;
+pub mod moderation;
 pub mod review;
 
 use serde::Serialize;
@@ -29,6 +30,15 @@ pub fn routes(api: Api) -> Api {
         .route(CURATION, routes!(listings::retire))
         .route(CURATION, routes!(listings::change_terms))
         .route(Access::Public, routes!(menu::menu))
+        .route(Access::BRAND, routes!(moderation::targets))
+        .route(Access::BRAND, routes!(moderation::dismiss))
+        .route(Access::BRAND, routes!(moderation::hide_design))
+        .route(Access::BRAND, routes!(moderation::restore_design))
+        .route(Access::BRAND, routes!(moderation::hide_comment))
+        .route(Access::BRAND, routes!(moderation::restore_comment))
+        .route(Access::BRAND, routes!(moderation::suspend))
+        .route(Access::BRAND, routes!(moderation::ban))
+        .route(Access::BRAND, routes!(moderation::reinstate))
 }
 
 /// A link to a design.

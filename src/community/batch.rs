@@ -195,7 +195,8 @@ async fn read(tx: &mut Tx, designs: &[Uuid], accounts: &[Uuid], jobs: &[Job]) ->
     })?;
     let rows: Vec<DesignState> = on_db!(tx.ex(), |c| {
         let mut q = QueryBuilder::new(
-            "SELECT id, creator_id, status, published_at, shortlisted_at, stars_1, stars_2, stars_3, stars_4, stars_5, \
+            // A design a moderator hid reads as not rateable.
+            "SELECT id, creator_id, CASE WHEN hidden_at IS NULL THEN status ELSE 'hidden' END AS status, published_at, shortlisted_at, stars_1, stars_2, stars_3, stars_4, stars_5, \
              would_buy_count FROM designs WHERE id IN ",
         );
         in_list(&mut q, designs);

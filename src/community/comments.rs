@@ -39,9 +39,11 @@ pub struct Comment {
     pub author: Author,
     /// Written by the brand's team: shown with a badge.
     pub brand: bool,
-    /// Empty once deleted.
+    /// Empty once deleted or hidden.
     pub body: String,
     pub deleted: bool,
+    /// Hidden by a moderator.
+    pub hidden: bool,
     pub created_at: i64,
     pub edited_at: Option<i64>,
     pub editable_until: i64,
@@ -62,19 +64,22 @@ struct Row {
     created_at: i64,
     edited_at: Option<i64>,
     deleted_at: Option<i64>,
+    hidden_at: Option<i64>,
 }
 
 impl Row {
     fn view(self) -> Comment {
         let deleted = self.deleted_at.is_some();
+        let hidden = self.hidden_at.is_some();
         Comment {
             id: self.id,
             design_id: self.design_id,
             parent_id: self.parent_id,
             author: Author { id: self.author_id, display_name: self.display_name },
             brand: self.brand,
-            body: if deleted { String::new() } else { self.body },
+            body: if deleted || hidden { String::new() } else { self.body },
             deleted,
+            hidden,
             created_at: self.created_at,
             edited_at: self.edited_at,
             editable_until: self.created_at + EDIT_WINDOW_MS,
@@ -85,7 +90,7 @@ impl Row {
 
 const SELECT: &str = "SELECT c.id, c.design_id, c.parent_id, c.author_id, a.display_name, \
     EXISTS (SELECT 1 FROM account_roles r WHERE r.account_id = c.author_id AND r.role IN ('curator', 'community_manager')) AS brand, \
-    c.body, c.created_at, c.edited_at, c.deleted_at FROM comments c JOIN accounts a ON a.id = c.author_id";
+    c.body, c.created_at, c.edited_at, c.deleted_at, c.hidden_at FROM comments c JOIN accounts a ON a.id = c.author_id";
 
 async fn find(ex: Ex<'_>, id: Uuid) -> Result<Option<Row>> {
     let sql = format!("{SELECT} WHERE c.id = $1");
@@ -94,7 +99,7 @@ async fn find(ex: Ex<'_>, id: Uuid) -> Result<Option<Row>> {
 
 /// A design's status, or 404 for a draft (not public) or no design.
 async fn public_status(ex: Ex<'_>, design: Uuid) -> Result<String> {
-    let sql = "SELECT status FROM designs WHERE id = $1";
+    let sql = "SELECT CASE WHEN hidden_at IS NULL THEN status ELSE 'draft' END FROM designs WHERE id = $1";
     let status: Option<String> = on_db!(ex, |c| sqlx::query_scalar(sql).bind(design).fetch_optional(&mut *c).await)?;
     status.filter(|s| s != "draft").ok_or_else(|| Error::code(ErrorCode::NotFound))
 }

@@ -178,7 +178,7 @@ pub async fn feed(
     // plan the whole query with its generic parameters, chose a full scan and a sort).
     let window = if filtered { SCAN_WINDOW.to_string() } else { "$4".to_string() };
     let source = format!(
-        "(SELECT {WINDOW_COLUMNS} FROM designs d WHERE d.status = 'published' AND {after_clause} ORDER BY {order} LIMIT {window}) d"
+        "(SELECT {WINDOW_COLUMNS} FROM designs d WHERE d.status = 'published' AND d.hidden_at IS NULL AND {after_clause} ORDER BY {order} LIMIT {window}) d"
     );
     let sql = format!(
         "SELECT d.id, d.slug, d.name, d.creator_id, d.shortlisted_at, d.decision, a.display_name AS creator_name, d.template_id, \
@@ -230,7 +230,7 @@ pub async fn feed(
         // The same cursor condition, its two parameters numbered from 1 here.
         let edge_after = after_clause.replace("$2", "$1").replace("$3", "$2");
         let edge = format!(
-            "SELECT {key} AS k, d.id FROM (SELECT {WINDOW_COLUMNS} FROM designs d WHERE d.status = 'published' AND {edge_after} \
+            "SELECT {key} AS k, d.id FROM (SELECT {WINDOW_COLUMNS} FROM designs d WHERE d.status = 'published' AND d.hidden_at IS NULL AND {edge_after} \
              ORDER BY {order} LIMIT {SCAN_WINDOW}) d ORDER BY {order} LIMIT 1 OFFSET {}",
             SCAN_WINDOW - 1
         );

@@ -201,17 +201,24 @@ pub async fn after_counting(
 pub struct PendingRatings {
     pub too_young: i64,
     pub unverified: i64,
+    /// From accounts a moderator suspended or banned.
+    pub moderated: i64,
 }
 
 pub async fn pending(ex: Ex<'_>, design: Uuid, t: &Thresholds, now: i64) -> Result<PendingRatings> {
+    // Each rating is given one reason: moderation first, then the email, then the age.
     let sql = "SELECT \
-               COALESCE(SUM(CASE WHEN $2 AND a.email_verified_at IS NULL THEN 1 ELSE 0 END), 0) AS unverified, \
-               COALESCE(SUM(CASE WHEN NOT ($2 AND a.email_verified_at IS NULL) AND a.created_at > $3 THEN 1 ELSE 0 END), 0) AS too_young \
-               FROM ratings r JOIN accounts a ON a.id = r.account_id WHERE r.design_id = $1 AND NOT r.counted";
+               COALESCE(SUM(CASE WHEN m THEN 1 ELSE 0 END), 0) AS moderated, \
+               COALESCE(SUM(CASE WHEN NOT m AND $2 AND verified_at IS NULL THEN 1 ELSE 0 END), 0) AS unverified, \
+               COALESCE(SUM(CASE WHEN NOT m AND NOT ($2 AND verified_at IS NULL) AND created_at > $3 THEN 1 ELSE 0 END), 0) AS too_young \
+               FROM (SELECT (a.banned_at IS NOT NULL OR COALESCE(a.suspended_until, 0) > $4) AS m, \
+               a.email_verified_at AS verified_at, a.created_at FROM ratings r JOIN accounts a ON a.id = r.account_id \
+               WHERE r.design_id = $1 AND NOT r.counted) p";
     Ok(on_db!(ex, |c| sqlx::query_as(sql)
         .bind(design)
         .bind(t.require_verified_email)
         .bind(t.account_cutoff(now))
+        .bind(now)
         .fetch_one(&mut *c)
         .await)?)
 }

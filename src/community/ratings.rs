@@ -243,11 +243,13 @@ pub async fn count_qualified_ratings(db: &Db, account: Option<Uuid>, site: &str,
             let t = promotion::thresholds(conn.ex()).await?;
             let sql = "SELECT DISTINCT r.design_id FROM ratings r JOIN accounts a ON a.id = r.account_id \
                        WHERE NOT r.counted AND ($1 IS NULL OR r.account_id = $1) AND a.created_at <= $2 \
-                       AND (NOT $3 OR a.email_verified_at IS NOT NULL) LIMIT 500";
+                       AND (NOT $3 OR a.email_verified_at IS NOT NULL) AND a.banned_at IS NULL \
+                       AND (a.suspended_until IS NULL OR a.suspended_until <= $4) LIMIT 500";
             let designs: Vec<Uuid> = on_db!(conn.ex(), |c| sqlx::query_scalar(sql)
                 .bind(account)
                 .bind(t.account_cutoff(now))
                 .bind(t.require_verified_email)
+                .bind(now)
                 .fetch_all(&mut *c)
                 .await)?;
             (t, designs)
@@ -276,12 +278,14 @@ async fn count_design_pending(
     let Some(counters) = lock_counters(tx, design).await? else { return Ok(0) };
     let sql = "SELECT r.account_id, r.stars, r.would_buy FROM ratings r JOIN accounts a ON a.id = r.account_id \
                WHERE r.design_id = $1 AND NOT r.counted AND ($2 IS NULL OR r.account_id = $2) AND a.created_at <= $3 \
-               AND (NOT $4 OR a.email_verified_at IS NOT NULL)";
+               AND (NOT $4 OR a.email_verified_at IS NOT NULL) AND a.banned_at IS NULL \
+               AND (a.suspended_until IS NULL OR a.suspended_until <= $5)";
     let pending: Vec<(Uuid, i64, bool)> = on_db!(tx.ex(), |c| sqlx::query_as(sql)
         .bind(design)
         .bind(account)
         .bind(t.account_cutoff(now))
         .bind(t.require_verified_email)
+        .bind(now)
         .fetch_all(&mut *c)
         .await)?;
     if pending.is_empty() {
@@ -304,6 +308,24 @@ async fn count_design_pending(
     let at = Moment { thresholds: t, site, now };
     promotion::after_counting(tx, design, counters.histogram().count(), &h, would_buy, &at).await?;
     Ok(pending.len())
+}
+
+/// Recomputes a design's counters and scores from its counted ratings (after a moderator's
+/// action made some stop counting). A shortlisted design stays shortlisted.
+pub async fn recount(tx: &mut Tx, design: Uuid, now: i64) -> Result<()> {
+    let Some(counters) = lock_counters(tx, design).await? else { return Ok(()) };
+    let sql = "SELECT stars, COUNT(*), COALESCE(SUM(CASE WHEN would_buy THEN 1 ELSE 0 END), 0) FROM ratings \
+               WHERE design_id = $1 AND counted GROUP BY stars";
+    let rows: Vec<(i64, i64, i64)> = on_db!(tx.ex(), |c| sqlx::query_as(sql).bind(design).fetch_all(&mut *c).await)?;
+    let mut h = Histogram::default();
+    let mut would_buy = 0;
+    for (stars, n, wb) in rows {
+        if (1..=5).contains(&stars) {
+            h.0[(stars - 1) as usize] = n;
+        }
+        would_buy += wb;
+    }
+    store(tx.ex(), design, &h, would_buy, counters.published_at.unwrap_or(now)).await
 }
 
 /// Shortlists every published design that meets the thresholds (after they were lowered).

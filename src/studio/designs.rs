@@ -426,7 +426,7 @@ async fn find(ex: Ex<'_>, id: Uuid) -> Result<Option<DesignRow>> {
 pub async fn published_with_creator(ex: Ex<'_>, slug: &str) -> Result<Option<(DesignRow, String)>> {
     let sql = format!(
         "SELECT {DESIGN_COLUMNS}, a.display_name FROM designs d JOIN accounts a ON a.id = d.creator_id \
-         WHERE d.slug = $1 AND d.status <> 'draft'"
+         WHERE d.slug = $1 AND d.status <> 'draft' AND d.hidden_at IS NULL"
     );
     #[derive(sqlx::FromRow)]
     struct WithName {
@@ -825,20 +825,26 @@ pub async fn get(
 ) -> Result<Json<DesignView>> {
     let mut conn = state.db.reader().await?;
     let row = find(conn.ex(), id).await?.ok_or_else(|| Error::code(ErrorCode::NotFound))?;
-    if row.status == "draft" {
-        // A draft is seen by its creator and by the people invited to create it with them.
-        let invited = match &viewer {
-            Some(v) if v.id == row.creator_id => true,
-            Some(v) => {
-                super::co_creators::split_of(conn.ex(), row.id).await?.co_creators.iter().any(|c| c.account_id == v.id)
-            }
-            None => false,
-        };
-        if !invited {
-            return Err(Error::code(ErrorCode::NotFound));
-        }
+    if !may_see(&mut conn, &row, viewer.as_ref()).await? {
+        return Err(Error::code(ErrorCode::NotFound));
     }
     Ok(Json(view(&mut conn, &row, lang, viewer.as_ref()).await?))
+}
+
+/// Whether `viewer` may see the design: a draft is seen by its creator and the people invited
+/// to create it with them; a design a moderator hid, by them and the brand.
+async fn may_see(conn: &mut Conn, row: &DesignRow, viewer: Option<&CurrentUser>) -> Result<bool> {
+    if row.status != "draft" && row.hidden_at.is_none() {
+        return Ok(true);
+    }
+    Ok(match viewer {
+        None => false,
+        Some(v) if v.id == row.creator_id => true,
+        Some(v) if row.status != "draft" && v.has_any(Role::BRAND) => true,
+        Some(v) => {
+            super::co_creators::split_of(conn.ex(), row.id).await?.co_creators.iter().any(|c| c.account_id == v.id)
+        }
+    })
 }
 
 /// The creator's own draft, for a change: someone else's draft does not exist for them, and
@@ -1180,6 +1186,9 @@ pub async fn by_slug(
 ) -> Result<Json<PublicDesign>> {
     let mut conn = state.db.reader().await?;
     let row = find_by_slug(conn.ex(), &slug).await?.ok_or_else(|| Error::code(ErrorCode::NotFound))?;
+    if !may_see(&mut conn, &row, viewer.as_ref()).await? {
+        return Err(Error::code(ErrorCode::NotFound));
+    }
     let snapshot = snapshot_of(&row)?;
     let design = view(&mut conn, &row, lang, viewer.as_ref()).await?;
     let mut layers: Vec<PictureLayer> =
