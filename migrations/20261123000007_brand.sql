@@ -26,6 +26,9 @@ ALTER TABLE accounts ADD COLUMN suspended_until BIGINT;
 ALTER TABLE accounts ADD COLUMN banned_at BIGINT;
 ALTER TABLE accounts ADD COLUMN moderation_reason TEXT;
 
+-- The brand's analytics count ratings per day.
+CREATE INDEX ratings_created_idx ON ratings (created_at);
+
 -- One row per design that reached the brand: its deadline, who holds it, what was decided.
 CREATE TABLE reviews (
     design_id UUID PRIMARY KEY REFERENCES designs (id),

@@ -1,10 +1,13 @@
 //! The brand's console: the review queue and its decisions, listings with their royalty terms
-//! and the creators' acceptance, the public menu, moderation. See `docs/brand-api.md`.
+//! and the creators' acceptance, the public menu, moderation, settings and analytics. See
+//! `docs/brand-api.md`.
 
+pub mod analytics;
 pub mod listings;
 pub mod menu;
 pub mod moderation;
 pub mod review;
+pub mod settings;
 
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -39,6 +42,12 @@ pub fn routes(api: Api) -> Api {
         .route(Access::BRAND, routes!(moderation::suspend))
         .route(Access::BRAND, routes!(moderation::ban))
         .route(Access::BRAND, routes!(moderation::reinstate))
+        .route(Access::BRAND, routes!(settings::get))
+        .route(Access::ADMIN, routes!(settings::put))
+        .route(Access::BRAND, routes!(analytics::ratings))
+        .route(Access::BRAND, routes!(analytics::options))
+        .route(Access::BRAND, routes!(analytics::funnel))
+        .route(Access::BRAND, routes!(analytics::listings))
 }
 
 /// A link to a design.

@@ -6,6 +6,8 @@
 //! `TEST_POSTGRES_URL` is not set.
 #![allow(dead_code)]
 
+pub mod brand;
+
 use std::path::PathBuf;
 use std::time::Duration;
 
