@@ -79,6 +79,27 @@ async fn demo_data_loads_twice_without_change(backend: Backend) {
     let login = json!({ "email": "curator@cocreate.demo", "password": cocreate::demo::DEMO_PASSWORD });
     let session: Value = app.post("/api/v1/auth/login", login).await.json().await.unwrap();
     assert_eq!(session["account"]["roles"], json!(["customer", "curator"]));
+
+    // The brand has answered: live listings on the menu, a rejection with its reason, and the
+    // crowd favourite still in review.
+    let menu: Value = app.get_json("/api/v1/menu").await;
+    let items: Vec<&Value> =
+        menu["sections"].as_array().unwrap().iter().flat_map(|s| s["items"].as_array().unwrap()).collect();
+    assert_eq!(items.len(), 2, "{menu}");
+    assert!(items.iter().all(|i| i["price"]["amount_minor"].as_i64().unwrap() > 0 && i["picture_url"].is_string()));
+    assert_eq!(app.count("reviews WHERE decision = 'rejected' AND LENGTH(reason) > 20").await, 1);
+    assert!(app.count("reviews WHERE decision IS NULL").await >= 1, "a design waits in review");
+    assert_eq!(app.count("listing_acceptances").await, app.count("listings").await, "single creators accepted");
+    let token = session["access_token"].as_str().unwrap();
+    let queue: Value =
+        app.client.get(app.url("/api/v1/brand/reviews")).bearer_auth(token).send().await.unwrap().json().await.unwrap();
+    let favourite = &queue["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["comments"].as_i64() > Some(0))
+        .unwrap_or_else(|| panic!("no favourite in {queue}"));
+    assert_eq!(favourite["design"]["status"], "shortlisted");
 }
 
 mod bootstrapping_the_first_admin {

@@ -119,7 +119,10 @@ both!(young_and_unverified_ratings_wait_and_count_once_their_accounts_qualify, |
     assert_eq!(res["design"]["count"], 0);
     assert_eq!(app.count("ratings").await, 1, "recorded all the same");
     // The creator sees how many and why; nobody else sees it.
-    assert_eq!(design(&app, &id, Some(&creator)).await["pending_ratings"], json!({ "too_young": 0, "unverified": 1, "moderated": 0 }));
+    assert_eq!(
+        design(&app, &id, Some(&creator)).await["pending_ratings"],
+        json!({ "too_young": 0, "unverified": 1, "moderated": 0 })
+    );
     assert_eq!(design(&app, &id, Some(&voter)).await["pending_ratings"], Value::Null);
     assert_eq!(design(&app, &id, None).await["pending_ratings"], Value::Null);
 
@@ -128,7 +131,10 @@ both!(young_and_unverified_ratings_wait_and_count_once_their_accounts_qualify, |
     let res = app.post("/api/v1/auth/verify-email", json!({ "token": token })).await;
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(get_ok(&app, "/api/v1/me", &voter).await["email_verified"], true);
-    assert_eq!(design(&app, &id, Some(&creator)).await["pending_ratings"], json!({ "too_young": 1, "unverified": 0, "moderated": 0 }));
+    assert_eq!(
+        design(&app, &id, Some(&creator)).await["pending_ratings"],
+        json!({ "too_young": 1, "unverified": 0, "moderated": 0 })
+    );
     assert_eq!(design(&app, &id, None).await["ratings"]["count"], 0);
 
     // Two days later the sweep counts it, without the voter doing anything.

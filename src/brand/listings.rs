@@ -441,21 +441,36 @@ pub async fn accept(
 ) -> Result<Json<DesignView>> {
     let now = now_ms();
     let mut tx = state.db.begin().await?;
-    let l = lock_offer(&mut tx, design, now).await?;
+    accept_in(&mut tx, design, user.id, body.terms_id, &state.settings.public_url(), now).await?;
+    tx.commit().await?;
+    let mut conn = state.db.reader().await?;
+    Ok(Json(designs::view_by_id(&mut conn, design, lang, Some(&user)).await?))
+}
+
+/// The terms an offer stands on now (what a creator accepts).
+pub async fn offered_terms(mut ex: Ex<'_>, design: Uuid, now: i64) -> Result<Option<Uuid>> {
+    let Some(l) = listing_of_design(ex.reborrow(), design).await? else { return Ok(None) };
+    Ok(in_force(&history(ex, l.id).await?, now).map(|t| t.id))
+}
+
+/// Records `account`'s acceptance of the offer on `design` inside `tx`; the last acceptance
+/// activates the listing.
+pub async fn accept_in(tx: &mut Tx, design: Uuid, account: Uuid, terms_id: Uuid, site: &str, now: i64) -> Result<()> {
+    let l = lock_offer(tx, design, now).await?;
     let people = acceptors(tx.ex(), design).await?;
-    let Some((_, share)) = people.iter().find(|(a, _)| *a == user.id).copied() else {
+    let Some((_, share)) = people.iter().find(|(a, _)| *a == account).copied() else {
         return Err(Error::code(ErrorCode::NotACreator));
     };
     let terms = history(tx.ex(), l.id).await?;
-    if in_force(&terms, now).map(|t| t.id) != Some(body.terms_id) {
+    if in_force(&terms, now).map(|t| t.id) != Some(terms_id) {
         return Err(Error::code(ErrorCode::TermsChanged));
     }
     let sql = "INSERT INTO listing_acceptances (listing_id, account_id, terms_id, share_bps, accepted_at) \
                VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING";
     let new = on_db!(tx.ex(), |c| sqlx::query(sql)
         .bind(l.id)
-        .bind(user.id)
-        .bind(body.terms_id)
+        .bind(account)
+        .bind(terms_id)
         .bind(share)
         .bind(now)
         .execute(&mut *c)
@@ -467,17 +482,17 @@ pub async fn accept(
                    WHERE design_id = $1 AND account_id = $2 AND status = 'invited'";
         on_db!(tx.ex(), |c| sqlx::query(sql)
             .bind(design)
-            .bind(user.id)
+            .bind(account)
             .bind(now)
             .execute(&mut *c)
             .await
             .map(|r| r.rows_affected()))?;
         let entry = audit::Entry {
-            actor: Some(user.id),
+            actor: Some(account),
             action: "listing.terms_accepted",
             target_type: "listing",
             target_id: l.id.to_string(),
-            detail: serde_json::json!({ "terms_id": body.terms_id, "share_bps": share }),
+            detail: serde_json::json!({ "terms_id": terms_id, "share_bps": share }),
         };
         audit::record(tx.ex(), entry).await?;
     }
@@ -487,7 +502,7 @@ pub async fn accept(
         let sql = "UPDATE listings SET status = 'active', accepted_at = $2, updated_at = $2 WHERE id = $1 AND status = 'offered'";
         on_db!(tx.ex(), |c| sqlx::query(sql).bind(l.id).bind(now).execute(&mut *c).await.map(|r| r.rows_affected()))?;
         let entry = audit::Entry {
-            actor: Some(user.id),
+            actor: Some(account),
             action: "listing.activated",
             target_type: "listing",
             target_id: l.id.to_string(),
@@ -496,11 +511,9 @@ pub async fn accept(
         audit::record(tx.ex(), entry).await?;
         let to: Vec<Uuid> = people.iter().map(|(a, _)| *a).collect();
         let notice = Notice { kind: Kind::Listed, design, actor: None, count: None };
-        notifications::notify(&mut tx, &to, notice, &state.settings.public_url(), now).await?;
+        notifications::notify(tx, &to, notice, site, now).await?;
     }
-    tx.commit().await?;
-    let mut conn = state.db.reader().await?;
-    Ok(Json(designs::view_by_id(&mut conn, design, lang, Some(&user)).await?))
+    Ok(())
 }
 
 /// A reason a person gives: trimmed, 1 to 2,000 characters.

@@ -465,6 +465,14 @@ pub async fn decide(
 ) -> Result<Json<ReviewItem>> {
     let now = now_ms();
     let mut tx = state.db.begin().await?;
+    decide_in(&mut tx, design, &input, user.id, &state.settings.public_url(), now).await?;
+    tx.commit().await?;
+    answer(&state, design, &user, lang).await
+}
+
+/// Records `by`'s decision on `design` inside `tx`: the review, the design's stage, the offer of
+/// an approval, the audit entry and the creators' notifications.
+pub async fn decide_in(tx: &mut Tx, design: Uuid, input: &DecisionInput, by: Uuid, site: &str, now: i64) -> Result<()> {
     let sql = "UPDATE reviews SET decision = $2, reason = $3, decided_by = $4, decided_at = $5, claimed_by = NULL, \
                claim_expires_at = NULL WHERE design_id = $1 AND decision IS NULL \
                AND (claimed_by IS NULL OR claimed_by = $4 OR claim_expires_at <= $5)";
@@ -472,14 +480,14 @@ pub async fn decide(
         .bind(design)
         .bind(input.decision.as_str())
         .bind(&input.reason)
-        .bind(user.id)
+        .bind(by)
         .bind(now)
         .execute(&mut *c)
         .await
         .map(|r| r.rows_affected()))?;
     if decided == 0 {
         let r = find(tx.ex(), design).await?.ok_or_else(|| Error::code(ErrorCode::NotFound))?;
-        return Err(refusal(&r, user.id, now));
+        return Err(refusal(&r, by, now));
     }
     let sql = "UPDATE designs SET decision = $2 WHERE id = $1";
     on_db!(tx.ex(), |c| sqlx::query(sql)
@@ -490,12 +498,12 @@ pub async fn decide(
         .map(|r| r.rows_affected()))?;
     let mut detail = serde_json::json!({ "reason": input.reason });
     if let Some(terms) = &input.terms {
-        let listing = listings::offer(&mut tx, design, terms, user.id, now).await?;
+        let listing = listings::offer(tx, design, terms, by, now).await?;
         detail["listing_id"] = serde_json::json!(listing);
         detail["terms"] = terms.audit();
     }
     let entry = audit::Entry {
-        actor: Some(user.id),
+        actor: Some(by),
         action: match input.decision {
             Decision::Approved => "review.approved",
             Decision::ChangesRequested => "review.changes_requested",
@@ -508,9 +516,7 @@ pub async fn decide(
     audit::record(tx.ex(), entry).await?;
     let to = listings::acceptors(tx.ex(), design).await?.into_iter().map(|(id, _)| id).collect::<Vec<_>>();
     let notice = Notice { kind: input.decision.kind(), design, actor: None, count: None };
-    notifications::notify(&mut tx, &to, notice, &state.settings.public_url(), now).await?;
-    tx.commit().await?;
-    answer(&state, design, &user, lang).await
+    notifications::notify(tx, &to, notice, site, now).await
 }
 
 /// The version that answers a request for changes to `design`, if there is one.

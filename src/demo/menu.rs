@@ -246,11 +246,13 @@ async fn template_id(ex: Ex<'_>, slug: &str) -> Result<Option<Uuid>> {
 }
 
 /// Loads the menu and the designs once: when the burger template exists, nothing changes.
-pub async fn seed(db: &Db, creators: &[Uuid], brand_voice: Option<Uuid>) -> anyhow::Result<()> {
+/// Seeds the menu's templates and the community's designs, ratings and comments, once; returns
+/// the crowd favourite when it did.
+pub async fn seed(db: &Db, creators: &[Uuid], brand_voice: Option<Uuid>) -> anyhow::Result<Option<Uuid>> {
     {
         let mut conn = db.reader().await?;
         if template_id(conn.ex(), "burger").await?.is_some() {
-            return Ok(());
+            return Ok(None);
         }
     }
     let now = now_ms();
@@ -328,7 +330,7 @@ pub async fn seed(db: &Db, creators: &[Uuid], brand_voice: Option<Uuid>) -> anyh
     }
     comment(&mut tx, &published, creators, brand_voice, now).await?;
     tx.commit().await?;
-    Ok(())
+    Ok(Some(favourite))
 }
 
 /// The design everyone rates highly (index among the published designs).

@@ -1,8 +1,9 @@
 //! Demo data for `make run`: the brand team, a dozen creators, the menu's templates and the
-//! designs the community has published. Loading it twice changes nothing (what exists is left as
-//! it is).
+//! designs the community has published, and the brand's answers to the first shortlisted ones.
+//! Loading it twice changes nothing (what exists is left as it is).
 
 mod art;
+pub mod brand;
 pub mod menu;
 
 use crate::accounts::domain::{Email, Role};
@@ -76,6 +77,7 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
         .chain(CREATORS.iter().map(|(email, name)| (*email, *name, Role::Customer)));
     let mut creators = Vec::new();
     let mut brand_voice = None;
+    let mut curator = None;
     for (email, display_name, role) in people {
         let email = Email::parse(email).map_err(|i| anyhow::anyhow!(i.message))?;
         let existing = {
@@ -100,8 +102,15 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
         if role == Role::CommunityManager {
             brand_voice = Some(id);
         }
+        if role == Role::Curator {
+            curator = Some(id);
+        }
     }
-    menu::seed(db, &creators, brand_voice).await
+    let favourite = menu::seed(db, &creators, brand_voice).await?;
+    if let (Some(favourite), Some(curator)) = (favourite, curator) {
+        brand::seed(db, curator, favourite).await?;
+    }
+    Ok(())
 }
 
 pub fn print_logins() {
