@@ -12,7 +12,6 @@ use utoipa::ToSchema;
 use crate::app::AppState;
 use crate::audit;
 use crate::community::promotion::{self, Thresholds};
-use crate::community::ratings;
 use crate::db::{Ex, now_ms};
 use crate::error::{FieldError, Result};
 use crate::http::{CurrentUser, Input, Valid};
@@ -123,25 +122,16 @@ pub async fn put(
     let now = now_ms();
     let mut tx = state.db.begin().await?;
     let before = load(tx.ex()).await?;
-    let t = &s.promotion;
-    let sql = "UPDATE brand_settings SET min_ratings = $1, min_lower_bound = $2, min_would_buy = $3, \
-               min_account_age_days = $4, require_verified_email = $5, review_days = $6, holding_days = $7, \
-               min_payout = $8, payout_schedule = $9, currency = $10, vat_bps = $11, updated_at = $12, updated_by = $13 \
-               WHERE id = 1";
+    promotion::store_thresholds(tx.ex(), &s.promotion, user.id, now).await?;
+    let sql = "UPDATE brand_settings SET review_days = $1, holding_days = $2, min_payout = $3, payout_schedule = $4, \
+               currency = $5, vat_bps = $6 WHERE id = 1";
     on_db!(tx.ex(), |c| sqlx::query(sql)
-        .bind(t.min_ratings)
-        .bind(t.min_lower_bound)
-        .bind(t.min_would_buy)
-        .bind(t.min_account_age_days)
-        .bind(t.require_verified_email)
         .bind(s.review_days)
         .bind(s.holding_days)
         .bind(s.min_payout.amount_minor)
         .bind(s.payout_schedule.as_str())
         .bind(s.currency.as_str())
         .bind(s.vat_bps)
-        .bind(now)
-        .bind(user.id)
         .execute(&mut *c)
         .await
         .map(|r| r.rows_affected()))?;
@@ -155,9 +145,7 @@ pub async fn put(
     audit::record(tx.ex(), entry).await?;
     tx.commit().await?;
     if before.promotion != s.promotion {
-        let site = state.settings.public_url();
-        ratings::count_qualified_ratings(&state.db, None, &site, now_ms()).await?;
-        ratings::shortlist_qualifying(&state.db, &site, now_ms()).await?;
+        promotion::thresholds_changed(&state).await?;
     }
     Ok(Json(s))
 }

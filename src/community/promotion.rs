@@ -281,19 +281,7 @@ pub async fn put_settings(
     let now = now_ms();
     let mut tx = state.db.begin().await?;
     let before = thresholds(tx.ex()).await?;
-    let sql = "UPDATE brand_settings SET min_ratings = $1, min_lower_bound = $2, min_would_buy = $3, \
-               min_account_age_days = $4, require_verified_email = $5, updated_at = $6, updated_by = $7 WHERE id = 1";
-    on_db!(tx.ex(), |c| sqlx::query(sql)
-        .bind(t.min_ratings)
-        .bind(t.min_lower_bound)
-        .bind(t.min_would_buy)
-        .bind(t.min_account_age_days)
-        .bind(t.require_verified_email)
-        .bind(now)
-        .bind(user.id)
-        .execute(&mut *c)
-        .await
-        .map(|r| r.rows_affected()))?;
+    store_thresholds(tx.ex(), &t, user.id, now).await?;
     let entry = audit::Entry {
         actor: Some(user.id),
         action: "settings.promotion_changed",
@@ -303,10 +291,35 @@ pub async fn put_settings(
     };
     audit::record(tx.ex(), entry).await?;
     tx.commit().await?;
+    thresholds_changed(&state).await?;
+    Ok(Json(t))
+}
+
+/// Writes new thresholds (the caller audits the change).
+pub async fn store_thresholds(ex: Ex<'_>, t: &Thresholds, by: Uuid, now: i64) -> Result<()> {
+    let sql = "UPDATE brand_settings SET min_ratings = $1, min_lower_bound = $2, min_would_buy = $3, \
+               min_account_age_days = $4, require_verified_email = $5, updated_at = $6, updated_by = $7 WHERE id = 1";
+    on_db!(ex, |c| sqlx::query(sql)
+        .bind(t.min_ratings)
+        .bind(t.min_lower_bound)
+        .bind(t.min_would_buy)
+        .bind(t.min_account_age_days)
+        .bind(t.require_verified_email)
+        .bind(now)
+        .bind(by)
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// After the thresholds changed (and committed): ratings that now qualify count, and designs
+/// that now meet them are shortlisted, at once.
+pub async fn thresholds_changed(state: &AppState) -> Result<()> {
     let site = state.settings.public_url();
     super::ratings::count_qualified_ratings(&state.db, None, &site, now_ms()).await?;
     super::ratings::shortlist_qualifying(&state.db, &site, now_ms()).await?;
-    Ok(Json(t))
+    Ok(())
 }
 
 /// A design rated by many young accounts in the last hour.
