@@ -7,7 +7,17 @@ import tseslint from 'typescript-eslint';
 
 // Each feature stands alone: shared code lives in src/lib, src/components or src/hooks,
 // and only src/app composes features (bulletproof-react's "unidirectional codebase").
-const FEATURES = ['auth', 'shell', 'design', 'vote', 'brand', 'earnings', 'notifications', 'admin'];
+const FEATURES = [
+  'auth',
+  'shell',
+  'design',
+  'vote',
+  'menu',
+  'brand',
+  'earnings',
+  'notifications',
+  'admin',
+];
 
 const featureBoundaries = FEATURES.map((feature) => ({
   files: [`src/features/${feature}/**/*.{ts,tsx}`],

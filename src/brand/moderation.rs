@@ -13,8 +13,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::DesignRef;
 use super::listings::{ReasonBody, RequiredReason};
+use super::{DesignRef, Person};
 use crate::accounts::domain::Role;
 use crate::accounts::repo;
 use crate::app::AppState;
@@ -53,9 +53,8 @@ pub struct ReportedTarget {
     pub title: String,
     /// The design, or the design the comment is on.
     pub design: DesignRef,
-    /// The account that wrote the design or the comment (to suspend or ban).
-    pub author_id: Uuid,
-    pub author_name: String,
+    /// Who wrote the design or the comment (to suspend or ban).
+    pub author: Person,
     pub reports: i64,
     /// The reasons given, each once.
     pub reasons: Vec<String>,
@@ -132,8 +131,7 @@ pub async fn targets(
             target_id: g.target_id,
             title: a.title.chars().take(200).collect(),
             design: DesignRef::new(a.design_id, a.slug, a.name),
-            author_id: a.author_id,
-            author_name: a.author_name,
+            author: Person { id: a.author_id, display_name: a.author_name },
             reports: g.reports,
             reasons,
             notes: given.into_iter().map(|(_, n)| n).filter(|n| !n.is_empty()).collect(),

@@ -1,4 +1,4 @@
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { Outlet, createBrowserRouter, type RouteObject } from 'react-router';
 import { MailPage } from '@/features/admin/components/mail-page';
 import { AccountPage } from '@/features/auth/components/account-page';
 import { ForgotPasswordPage } from '@/features/auth/components/forgot-password-page';
@@ -6,13 +6,19 @@ import { ResetPasswordPage } from '@/features/auth/components/reset-password-pag
 import { SignInPage } from '@/features/auth/components/sign-in-page';
 import { SignUpPage } from '@/features/auth/components/sign-up-page';
 import { VerifyEmailPage } from '@/features/auth/components/verify-email-page';
+import { AnalyticsPage } from '@/features/brand/components/analytics-page';
 import { BrandConsolePage } from '@/features/brand/components/brand-console-page';
+import { BrandSettingsPage } from '@/features/brand/components/brand-settings-page';
+import { ListingsPage } from '@/features/brand/components/listings-page';
+import { ModerationPage } from '@/features/brand/components/moderation-page';
+import { ReviewQueuePage } from '@/features/brand/components/review-queue-page';
 import { CoCreatorsPage } from '@/features/design/components/co-creators-page';
 import { PublicDesignPage } from '@/features/design/components/public-design-page';
 import { StudioHomePage } from '@/features/design/components/studio-home-page';
 import { StudioPage } from '@/features/design/components/studio-page';
 import { EarningsPage } from '@/features/earnings/components/earnings-page';
 import { NotificationsPage } from '@/features/notifications/components/notifications-page';
+import { MenuPage } from '@/features/menu/components/menu-page';
 import { HomePage } from '@/features/shell/components/home-page';
 import { NotFoundPage } from '@/features/shell/components/not-found-page';
 import { VotePage } from '@/features/vote/components/vote-page';
@@ -54,15 +60,25 @@ export const routes: RouteObject[] = [
       },
       { path: 'd/:slug', element: <PublicDesignPage /> },
       { path: 'vote', element: <VotePage /> },
+      { path: 'menu', element: <MenuPage /> },
+      // The brand console: curators, community managers and admins, every page.
       {
         path: 'brand',
         element: (
           <RequireAuth>
             <RequireBrandRole>
-              <BrandConsolePage />
+              <Outlet />
             </RequireBrandRole>
           </RequireAuth>
         ),
+        children: [
+          { index: true, element: <BrandConsolePage /> },
+          { path: 'reviews', element: <ReviewQueuePage /> },
+          { path: 'listings', element: <ListingsPage /> },
+          { path: 'moderation', element: <ModerationPage /> },
+          { path: 'settings', element: <BrandSettingsPage /> },
+          { path: 'analytics', element: <AnalyticsPage /> },
+        ],
       },
       {
         path: 'earnings',

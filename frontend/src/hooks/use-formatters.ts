@@ -23,7 +23,7 @@ export function useFormatters() {
       grams: (milligrams: number) => formatGramsFromMg(milligrams, language),
       integer: (value: number) => formatInteger(value, language),
       duration: (seconds: number) => formatDuration(seconds, language),
-      text: (text: Localized) => localize(text, language),
+      text: (text: Localized | string) => localize(text, language),
       /** An average of stars, with one decimal: 4.56 -> "4.6" ("4,6" in French). */
       stars: (average: number) =>
         new Intl.NumberFormat(language, {
@@ -44,6 +44,12 @@ export function useFormatters() {
         new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(
           new Date(unixMs),
         ),
+      /** A day: "22 Nov 2026". */
+      date: (unixMs: number) =>
+        new Intl.DateTimeFormat(language, { dateStyle: 'medium' }).format(new Date(unixMs)),
+      /** A time of day, to the minute: "14:05" ("2:05 PM" where that is the custom). */
+      time: (unixMs: number) =>
+        new Intl.DateTimeFormat(language, { timeStyle: 'short' }).format(new Date(unixMs)),
       /** A share in basis points as a percentage: 2500 -> "25%", 1250 -> "12.5%". */
       share: (bps: number) =>
         new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 2 }).format(

@@ -210,3 +210,47 @@ describe('ApiClient session refresh', () => {
     expect(fetch).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('ApiClient files', () => {
+  it('fetches an export as a Blob with the token, refreshing once on a 401', async () => {
+    const fetch = vi
+      .fn<typeof globalThis.fetch>()
+      .mockResolvedValueOnce(
+        problemResponse({ type: 'about:blank', title: 'Expired', status: 401, code: 'expired' }),
+      )
+      .mockResolvedValueOnce(jsonResponse(testSession('fresh')))
+      .mockResolvedValueOnce(
+        new Response('date,ratings\n2026-11-01,12\n', { headers: { 'Content-Type': 'text/csv' } }),
+      );
+    const client = clientWith(fetch);
+    client.session.setSession(testSession('stale'));
+
+    const blob = await client.getBlob('/brand/analytics/ratings?days=30&format=csv', {
+      auth: true,
+      accept: 'text/csv',
+    });
+
+    expect(await blob.text()).toBe('date,ratings\n2026-11-01,12\n');
+    const headers = new Headers(fetch.mock.calls[2]?.[1]?.headers);
+    expect(headers.get('Authorization')).toBe('Bearer fresh');
+    expect(headers.get('Accept')).toBe('text/csv');
+  });
+
+  it('turns a refused export into an ApiError like any call', async () => {
+    const client = clientWith(
+      vi.fn<typeof globalThis.fetch>().mockResolvedValue(
+        problemResponse({
+          type: 'about:blank',
+          title: 'Forbidden',
+          status: 403,
+          code: 'forbidden',
+        }),
+      ),
+    );
+    client.session.setSession(testSession());
+    await expect(client.getBlob('/brand/analytics/funnel', { auth: true })).rejects.toMatchObject({
+      status: 403,
+      code: 'forbidden',
+    });
+  });
+});

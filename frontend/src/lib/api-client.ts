@@ -159,7 +159,34 @@ export class ApiClient {
   }
 
   async request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-    if (!options.auth) return this.send<T>(path, options, null);
+    return this.authorized(options, (token) => this.send<T>(path, options, token));
+  }
+
+  /**
+   * GET a file the server exports (a CSV), as a Blob: with the same credentials, refresh and
+   * errors as a JSON call, which a plain link could not send.
+   */
+  async getBlob(
+    path: string,
+    options: Omit<RequestOptions, 'method' | 'body'> & { accept?: string } = {},
+  ): Promise<Blob> {
+    const { accept = '*/*', ...rest } = options;
+    const request = { ...rest, method: 'GET' as const };
+    return this.authorized(request, async (token) => {
+      const response = await this.fetchOk(path, request, token, accept);
+      return response.blob();
+    });
+  }
+
+  /**
+   * Run `call` with the access token when `options.auth`: a call made while the start-up
+   * refresh is running waits for it, and a 401 is refreshed and retried once.
+   */
+  private async authorized<T>(
+    options: RequestOptions,
+    call: (token: string | null) => Promise<T>,
+  ): Promise<T> {
+    if (!options.auth) return call(null);
 
     // A call made while the start-up refresh is running waits for it instead of going out
     // without a token.
@@ -169,7 +196,7 @@ export class ApiClient {
       throw new ApiError({ status: 401, code: 'unauthenticated', title: 'Sign in required' });
     }
     try {
-      return await this.send<T>(path, options, token);
+      return await call(token);
     } catch (error) {
       // A 401 means the access token expired, unless the server is rejecting a password the
       // user typed (changing the password): refreshing would not change that answer.
@@ -180,7 +207,7 @@ export class ApiClient {
       const fresh =
         current && current !== token ? current : (await this.session.refresh())?.access_token;
       if (!fresh) throw error;
-      return this.send<T>(path, options, fresh);
+      return call(fresh);
     }
   }
 
@@ -215,7 +242,20 @@ export class ApiClient {
   }
 
   private async send<T>(path: string, options: RequestOptions, token: string | null): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    const response = await this.fetchOk(path, options, token, 'application/json');
+    if (response.status === 204) return undefined as T;
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /** The response of a successful call; any other answer becomes an {@link ApiError}. */
+  private async fetchOk(
+    path: string,
+    options: RequestOptions,
+    token: string | null,
+    accept: string,
+  ): Promise<Response> {
+    const headers: Record<string, string> = { Accept: accept };
     // The page's language (kept current by i18n) lets the server word its messages to match.
     const language = typeof document === 'undefined' ? '' : document.documentElement.lang;
     if (language) headers['Accept-Language'] = language;
@@ -240,9 +280,7 @@ export class ApiClient {
       throw ApiError.network(cause);
     }
     if (!response.ok) throw await ApiError.fromResponse(response);
-    if (response.status === 204) return undefined as T;
-    const text = await response.text();
-    return (text ? JSON.parse(text) : undefined) as T;
+    return response;
   }
 }
 

@@ -79,7 +79,11 @@ export function formatDuration(seconds: number, locale: string): string {
     : `${unit(minutes, 'minute')} ${unit(rest, 'second')}`;
 }
 
-/** The brand's text in the reader's language, or the English one if that is missing. */
-export function localize(text: Localized, language: Language): string {
+/**
+ * The brand's text in the reader's language, or the English one if that is missing. A plain
+ * string (the server already chose the language) is shown as it is.
+ */
+export function localize(text: Localized | string, language: Language): string {
+  if (typeof text === 'string') return text;
   return text[language] || text.en;
 }

@@ -1,4 +1,5 @@
 /** Designs as the studio API (/api/v1/designs) sends them. */
+import type { Acceptance, DesignRef, ListingState, Terms } from '@/types/listings';
 import type { MyRating, RatingSummary } from '@/types/ratings';
 import type { Localized, Money, Nutrition } from '@/types/studio';
 
@@ -26,8 +27,68 @@ export interface Quote {
   unfinished: Unfinished[];
 }
 
-/** Shortlisted: published, and the brand is considering it for the menu. */
-export type DesignStatus = 'draft' | 'published' | 'shortlisted' | 'withdrawn';
+/**
+ * Shortlisted: published, and in the brand's review queue. Then the brand's decision:
+ * approved, changes_requested or rejected; listed while its listing is on the menu.
+ */
+export type DesignStatus =
+  | 'draft'
+  | 'published'
+  | 'withdrawn'
+  | 'shortlisted'
+  | 'approved'
+  | 'changes_requested'
+  | 'rejected'
+  | 'listed';
+
+export type ReviewState = 'waiting' | 'in_review' | 'approved' | 'changes_requested' | 'rejected';
+
+/** The brand's review of a design that reached it: public, like its answer. */
+export interface Review {
+  state: ReviewState;
+  /** Unix milliseconds: when it reached the brand. */
+  entered_at: number;
+  /** The brand promises an answer by then. */
+  due_at: number;
+  overdue: boolean;
+  decided_at: number | null;
+  /** Always there for changes_requested and rejected. */
+  reason: string | null;
+  decided_by: { id: string; display_name: string } | null;
+}
+
+/**
+ * The design's listing as its page shows it. Terms and acceptances are for its creators and
+ * the brand only (null for everyone else).
+ */
+export interface Listing {
+  id: string;
+  state: ListingState;
+  starts_at: number;
+  /** In force now. */
+  price: Money;
+  /** Why it was paused, retired or declined. */
+  reason: string | null;
+  terms: Terms | null;
+  /** Changes already scheduled, soonest first. */
+  upcoming_terms: Terms[];
+  acceptances: Acceptance[] | null;
+  /** True for a creator who has not accepted yet while the listing is offered. */
+  my_acceptance_needed: boolean;
+}
+
+/** A design the brand hid (moderation): shown to its creators and the brand only. */
+export interface Hidden {
+  at: number;
+  reason: string;
+}
+
+/** What the design costs the brand to make: the brand's roles only. */
+export interface Feasibility {
+  cost: Money;
+  margin: Money;
+  prep_seconds: number;
+}
 
 /** What the brand asks of a design before it reviews it (brand settings). */
 export interface PromotionThresholds {
@@ -124,6 +185,17 @@ export interface Design {
   pending_ratings: PendingRatings | null;
   /** Only for its creator, co-creators and the brand. */
   funnel: Funnel | null;
+  /** Null until it reaches the brand. */
+  review: Review | null;
+  /** The version this one answers (after the brand asked for changes). */
+  revision_of: DesignRef | null;
+  /** The newer version that answers the brand's request for changes. */
+  revised_by: DesignRef | null;
+  listing: Listing | null;
+  /** Creators and the brand only. */
+  hidden: Hidden | null;
+  /** The brand's roles only; left out for everyone else. */
+  feasibility?: Feasibility;
 }
 
 export type CoCreatorStatus = 'invited' | 'accepted' | 'declined';
@@ -193,7 +265,7 @@ export interface RatingResult extends MyRating {
   not_counted_because: NotCountedReason | null;
   design: RatingSummary;
   /** A rating can be the one that gets the design shortlisted. */
-  status: 'published' | 'shortlisted';
+  status: DesignStatus;
 }
 
 /** A comment on a design (`GET /designs/{id}/comments`). */

@@ -6,6 +6,11 @@ export const NOTIFICATION_KINDS = [
   'reply',
   'remix',
   'shortlisted',
+  'approved',
+  'changes_requested',
+  'rejected',
+  'listed',
+  'hidden',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -14,7 +19,7 @@ export interface NotificationItem {
   kind: NotificationKind;
   /** `slug` is null for a design that has no public page (a draft). */
   design: { id: string; slug: string | null; name: string };
-  /** Who commented, replied or remixed; null for milestones and the shortlist. */
+  /** Who commented, replied or remixed; null for milestones and the brand's news. */
   actor_name: string | null;
   /** The number of ratings a milestone reached. */
   count: number | null;

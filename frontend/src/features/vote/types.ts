@@ -9,7 +9,9 @@ export function isFeedSort(value: string | null): value is FeedSort {
   return (FEED_SORTS as readonly (string | null)[]).includes(value);
 }
 
-export type FeedItemStatus = 'published' | 'shortlisted';
+/** Published, in the brand's review (shortlisted), decided on by the brand, or on the menu. */
+export type FeedItemStatus =
+  'published' | 'shortlisted' | 'approved' | 'changes_requested' | 'rejected' | 'listed';
 
 export interface FeedItem {
   id: string;
@@ -21,7 +23,7 @@ export interface FeedItem {
   name: string;
   creator_id: string;
   creator_name: string;
-  /** Shortlisted: the brand is considering it for the menu. */
+  /** Anything but published gets a badge (shortlisted: the brand is considering it). */
   status: FeedItemStatus;
   template_id: string;
   price: Money;

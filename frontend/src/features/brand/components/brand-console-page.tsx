@@ -9,6 +9,7 @@ import { useOfferedTemplateIds } from '../api/get-offered-templates';
 import { useBrandTemplates } from '../api/get-templates';
 import { useCanEditCatalog } from '../hooks/use-can-edit-catalog';
 import type { BrandTemplateSummary } from '../types';
+import { BrandNav } from './brand-nav';
 import { NewTemplateForm } from './new-template-form';
 import { TemplateOptions } from './template-options';
 import { NEW_TEMPLATE_SEARCH, templateSearch } from '../utils/paths';
@@ -39,6 +40,7 @@ export function BrandConsolePage() {
 
   return (
     <div className="page" data-testid="brand-page">
+      <BrandNav />
       <header className="page-header">
         <h1>{t('nav.brand')}</h1>
         <p className="lead">{t('brand.lead')}</p>

@@ -6,6 +6,7 @@ import { useFormatters } from '@/hooks/use-formatters';
 import { apiErrorMessage } from '@/lib/errors';
 import { useMyDesigns } from '../api/get-my-designs';
 import { coCreatorsPath, editDesignPath, publicDesignPath } from '../utils/paths';
+import { isLive } from '../utils/status';
 import { PromotionProgress } from './promotion-progress';
 import { StatusBadge } from './status-badge';
 
@@ -52,8 +53,7 @@ export function MyDesigns() {
                       </span>
                     ) : null}
                   </p>
-                  {design.promotion &&
-                  (design.status === 'published' || design.status === 'shortlisted') ? (
+                  {design.promotion && isLive(design.status) ? (
                     <div className="design-row-promotion">
                       <PromotionProgress promotion={design.promotion} compact />
                     </div>

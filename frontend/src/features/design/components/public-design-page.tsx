@@ -15,12 +15,16 @@ import { useWithdrawDesign } from '../api/withdraw-design';
 import type { DesignCredit, PublicDesign } from '../types';
 import { coCreatorsPath, editDesignPath } from '../utils/paths';
 import { stackLayers } from '../utils/picture';
+import { canWithdraw, isLive, reachedBrand } from '../utils/status';
 import { CommentsSection } from './comments-section';
 import { CreatorInsights } from './creator-insights';
 import { DesignPicture } from './design-picture';
+import { ListingPanel } from './listing-panel';
 import { RatingPanel } from './rating-panel';
 import { AllergenSummary, DietaryTags, NutritionFacts } from './nutrition-facts';
 import { ReportButton } from './report-button';
+import { ReviewPanel } from './review-panel';
+import { RevisionLinks } from './revision-links';
 import { ShareActions } from './share-actions';
 import { StatusBadge } from './status-badge';
 
@@ -65,8 +69,10 @@ function DesignView({ design }: { design: PublicDesign }) {
   const isOwner = session.session?.account.id === design.creator.id;
   const coCreators = design.split.co_creators.filter((c) => c.status === 'accepted');
   const withdrawn = design.status === 'withdrawn';
-  // Shortlisted designs are still published: rated, commented, shared, managed.
-  const live = design.status === 'published' || design.status === 'shortlisted';
+  // Designs the brand is reviewing or has decided on are still published: rated, commented,
+  // shared, managed. A design the brand hid is not, until it is restored.
+  const live = isLive(design.status) && design.hidden === null;
+  const withdrawable = live && canWithdraw(design.status);
   const [confirmingWithdraw, setConfirmingWithdraw] = useState(false);
   const layers = [design.picture.base_layer_svg, ...stackLayers(design.picture.layers)];
   // The server counts a share when this address is served with `?via=share`.
@@ -87,9 +93,9 @@ function DesignView({ design }: { design: PublicDesign }) {
         <div className="design-info">
           <p className="eyebrow">{format.text(design.template_name)}</p>
           <h1 data-testid="design-name">{design.name}</h1>
-          {design.status === 'shortlisted' ? (
+          {reachedBrand(design.status) ? (
             <p className="design-status">
-              <StatusBadge status="shortlisted" /> {t('designPage.shortlisted')}
+              <StatusBadge status={design.status} /> {t(`designPage.status.${design.status}`)}
             </p>
           ) : null}
           <p className="design-byline">
@@ -127,6 +133,7 @@ function DesignView({ design }: { design: PublicDesign }) {
               {t('designPage.by', { name: design.remix_of.creator_name })}
             </p>
           ) : null}
+          <RevisionLinks design={design} isOwner={isOwner} />
           <p className="design-price" data-testid="design-price">
             {format.money(design.quote.price)}
           </p>
@@ -134,6 +141,14 @@ function DesignView({ design }: { design: PublicDesign }) {
           {withdrawn ? (
             <Alert tone="info" testId="withdrawn-notice">
               {t('designPage.withdrawn')}
+            </Alert>
+          ) : null}
+          {design.hidden ? (
+            <Alert tone="info" testId="hidden-notice">
+              {t('designPage.hidden', {
+                date: format.date(design.hidden.at),
+                reason: design.hidden.reason,
+              })}
             </Alert>
           ) : null}
           {remix.isError ? <Alert tone="error">{apiErrorMessage(remix.error, t)}</Alert> : null}
@@ -169,7 +184,7 @@ function DesignView({ design }: { design: PublicDesign }) {
                 {t('coCreators.manage')}
               </Link>
             ) : null}
-            {isOwner && live && !confirmingWithdraw ? (
+            {isOwner && withdrawable && !confirmingWithdraw ? (
               <button
                 type="button"
                 className="button button-ghost"
@@ -181,7 +196,7 @@ function DesignView({ design }: { design: PublicDesign }) {
               </button>
             ) : null}
           </div>
-          {isOwner && live && confirmingWithdraw ? (
+          {isOwner && withdrawable && confirmingWithdraw ? (
             <div className="confirm" role="group" aria-labelledby="confirm-withdraw-text">
               <p id="confirm-withdraw-text">{t('designPage.confirmWithdraw')}</p>
               <div className="confirm-actions">
@@ -213,6 +228,8 @@ function DesignView({ design }: { design: PublicDesign }) {
             </div>
           ) : null}
 
+          <ReviewPanel design={design} isOwner={isOwner} />
+          <ListingPanel design={design} accountId={session.session?.account.id} />
           <RatingPanel design={design} />
           <CreatorInsights design={design} />
 

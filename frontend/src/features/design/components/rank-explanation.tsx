@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormatters } from '@/hooks/use-formatters';
 import type { PublicDesign } from '../types';
 import { shortfalls, type Shortfall } from '../utils/promotion';
+import { reachedBrand } from '../utils/status';
 
 /**
  * Why the design stands where it does, in plain words: its place in Top, who rated it, what
@@ -33,8 +34,12 @@ export function RankExplanation({ design }: { design: PublicDesign }) {
   } else {
     sentences.push(t('rank.noRatings'));
   }
+  // Once the brand has decided, its answer (on the same page) says the rest.
+  const decided = reachedBrand(design.status) && design.status !== 'shortlisted';
   if (design.status === 'shortlisted') {
     sentences.push(t('rank.shortlisted'));
+  } else if (decided) {
+    sentences.push(t('rank.decided'));
   } else if (promotion?.met) {
     sentences.push(t('rank.allMet'));
   } else if (promotion) {

@@ -12,6 +12,7 @@ import type { TFunction } from 'i18next';
 import { useDeleteRating } from '../api/delete-rating';
 import { useRateDesign } from '../api/rate-design';
 import type { NotCountedReason, PublicDesign } from '../types';
+import { isLive } from '../utils/status';
 import { PromotionProgress } from './promotion-progress';
 import { RankExplanation } from './rank-explanation';
 
@@ -39,7 +40,8 @@ export function RatingPanel({ design }: { design: PublicDesign }) {
     accountId !== undefined &&
     (design.creator.id === accountId ||
       design.split.co_creators.some((c) => c.account_id === accountId && c.status === 'accepted'));
-  const rateable = design.status === 'published' || design.status === 'shortlisted';
+  // The brand's decision does not stop the community rating it; hiding it does.
+  const rateable = isLive(design.status) && design.hidden === null;
 
   return (
     <section aria-labelledby="ratings-title" className="design-section" data-testid="ratings">

@@ -10,6 +10,7 @@ import { apiErrorMessage } from '@/lib/errors';
 import { useDesign } from '../api/get-design';
 import { useTemplate } from '../api/get-template';
 import { coCreatorsPath, publicDesignPath } from '../utils/paths';
+import { isLive } from '../utils/status';
 import { CoCreatorsEditor } from './co-creators-editor';
 import { StudioEditor } from './studio-editor';
 
@@ -50,8 +51,7 @@ export function StudioPage() {
               {t('studio.viewPublished')}
             </Link>
           ) : null}
-          {isCreator &&
-          (design.data.status === 'published' || design.data.status === 'shortlisted') ? (
+          {isCreator && isLive(design.data.status) ? (
             <Link to={coCreatorsPath(design.data.id)} className="button button-ghost">
               {t('coCreators.manage')}
             </Link>

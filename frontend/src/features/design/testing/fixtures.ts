@@ -155,6 +155,11 @@ export function draftDesign(overrides: Partial<Design> = {}): Design {
     standing: null,
     pending_ratings: null,
     funnel: null,
+    review: null,
+    revision_of: null,
+    revised_by: null,
+    listing: null,
+    hidden: null,
     ...overrides,
   };
 }

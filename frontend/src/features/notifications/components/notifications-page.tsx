@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -123,7 +124,7 @@ function NotificationRow({ item }: { item: NotificationItem }) {
 /** One notification in words: "Your design Smoky Ada reached 10 ratings". */
 function notificationText(
   item: NotificationItem,
-  t: ReturnType<typeof useTranslation>['t'],
+  t: TFunction,
   integer: (value: number) => string,
 ): string {
   const name = item.design.name;
@@ -145,5 +146,15 @@ function notificationText(
       return t('notifications.kinds.remix', { name, actor });
     case 'shortlisted':
       return t('notifications.kinds.shortlisted', { name });
+    case 'approved':
+      return t('notifications.kinds.approved', { name });
+    case 'changes_requested':
+      return t('notifications.kinds.changes_requested', { name });
+    case 'rejected':
+      return t('notifications.kinds.rejected', { name });
+    case 'listed':
+      return t('notifications.kinds.listed', { name });
+    case 'hidden':
+      return t('notifications.kinds.hidden', { name });
   }
 }

@@ -139,6 +139,42 @@ describe('the notifications page', () => {
     expect(api.requests.filter((r) => r.path === '/me/notifications/read')).toHaveLength(1);
   });
 
+  it('words the brand’s decisions and links each to its design', async () => {
+    stubApi({
+      'GET /me/notifications/unread-count': () => jsonResponse({ count: 0 }),
+      'GET /me/notifications?limit=20': () =>
+        jsonResponse({
+          items: (['approved', 'changes_requested', 'rejected', 'listed', 'hidden'] as const).map(
+            (kind) => notification({ id: kind, kind, actor_name: null, read_at: 1 }),
+          ),
+          next_cursor: null,
+        }),
+      'POST /me/notifications/read': () => new Response(null, { status: 204 }),
+    });
+    renderRoutes(routes, '/notifications');
+
+    const items = await screen.findAllByTestId('notification');
+    expect(items.map((item) => within(item).getByRole('link').textContent)).toEqual([
+      'The brand approved your design Smoky Ada for the menu',
+      'The brand asked for changes to your design Smoky Ada',
+      'The brand decided not to put your design Smoky Ada on the menu',
+      'Your design Smoky Ada is on the menu',
+      'The brand hid your design Smoky Ada',
+    ]);
+    for (const item of items) {
+      expect(within(item).getByRole('link')).toHaveAttribute('href', '/d/smoky-ada');
+    }
+    // Each can be emailed too.
+    expect(
+      await screen.findByRole('checkbox', {
+        name: 'the brand asks for changes to a design of mine',
+      }),
+    ).toBeChecked();
+    expect(
+      screen.getByRole('checkbox', { name: 'a design of mine goes on the menu' }),
+    ).toBeChecked();
+  });
+
   it('says when there is nothing yet', async () => {
     stubApi({
       'GET /me/notifications/unread-count': () => jsonResponse({ count: 0 }),

@@ -16,5 +16,16 @@ export function notification(
 }
 
 export const allEmails = {
-  email: { rating_milestone: true, comment: true, reply: true, remix: true, shortlisted: true },
+  email: {
+    rating_milestone: true,
+    comment: true,
+    reply: true,
+    remix: true,
+    shortlisted: true,
+    approved: true,
+    changes_requested: true,
+    rejected: true,
+    listed: true,
+    hidden: true,
+  },
 };

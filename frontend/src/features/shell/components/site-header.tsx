@@ -8,6 +8,7 @@ import { LanguageSwitch } from './language-switch';
 const NAV_ITEMS = [
   { to: '/design', key: 'nav.design', brandOnly: false },
   { to: '/vote', key: 'nav.vote', brandOnly: false },
+  { to: '/menu', key: 'nav.menu', brandOnly: false },
   { to: '/brand', key: 'nav.brand', brandOnly: true },
   { to: '/earnings', key: 'nav.earnings', brandOnly: false },
 ] as const;

@@ -26,10 +26,13 @@ export function FeedCard({ item }: { item: FeedItem }) {
           </Link>
         </h2>
         <p className="muted feed-creator">{t('vote.by', { name: item.creator_name })}</p>
-        {item.status === 'shortlisted' ? (
+        {item.status !== 'published' ? (
           <p className="feed-status">
-            <span className="badge badge-shortlisted" data-testid="shortlisted-badge">
-              {t('vote.shortlisted')}
+            <span
+              className={`badge badge-${item.status}`}
+              data-testid={item.status === 'shortlisted' ? 'shortlisted-badge' : 'status-badge'}
+            >
+              {t(`designStatus.${item.status}`)}
             </span>
           </p>
         ) : null}

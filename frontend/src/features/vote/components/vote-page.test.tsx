@@ -225,13 +225,15 @@ describe('filtering the feed', () => {
 });
 
 describe('the feed’s cards and pages', () => {
-  it('marks the designs the brand has shortlisted', async () => {
+  it('marks the designs the brand has shortlisted, decided on or put on the menu', async () => {
     stubApi({
       'GET /feed?sort=hot&limit=24': () =>
         jsonResponse({
           items: [
             feedItem({ slug: 'chosen', status: 'shortlisted' }),
             feedItem({ slug: 'hopeful' }),
+            feedItem({ slug: 'tweaked', status: 'changes_requested' }),
+            feedItem({ slug: 'served', status: 'listed' }),
           ],
           next_cursor: null,
         }),
@@ -241,6 +243,11 @@ describe('the feed’s cards and pages', () => {
     const cards = await screen.findAllByTestId('feed-card');
     expect(within(nth(cards, 0)).getByTestId('shortlisted-badge')).toHaveTextContent('Shortlisted');
     expect(within(nth(cards, 1)).queryByTestId('shortlisted-badge')).toBeNull();
+    expect(within(nth(cards, 1)).queryByTestId('status-badge')).toBeNull();
+    expect(within(nth(cards, 2)).getByTestId('status-badge')).toHaveTextContent(
+      'Changes requested',
+    );
+    expect(within(nth(cards, 3)).getByTestId('status-badge')).toHaveTextContent('On the menu');
   });
 
   it('loads the next page when the end of the list scrolls into view', async () => {
