@@ -29,7 +29,7 @@ export function RequireBrandRole({ children }: { children: ReactNode }) {
   return children;
 }
 
-/** Administrators only (the development mail viewer). Use inside RequireAuth. */
+/** Administrators only (the development mail viewer, the audit log). Use inside RequireAuth. */
 export function RequireAdmin({ children }: { children: ReactNode }) {
   const session = useSession();
   const { t } = useTranslation();

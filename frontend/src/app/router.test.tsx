@@ -72,3 +72,22 @@ describe('the menu', () => {
     expect(within(main).getByRole('link', { name: 'The menu' })).toHaveAttribute('href', '/menu');
   });
 });
+
+describe('the audit log', () => {
+  it('is for administrators only, like the mail viewer', async () => {
+    const api = fakeApi({
+      'GET /me/notifications/unread-count': () => jsonResponse({ count: 0 }),
+      'GET /admin/audit-log?limit=50': () => jsonResponse({ items: [], next_cursor: null }),
+    });
+    vi.stubGlobal('fetch', api.fetch);
+    signIn(['customer', 'curator']);
+    const { unmount } = renderRoutes(routes, '/admin/audit');
+    expect(await screen.findByRole('heading', { name: 'Not allowed' })).toBeInTheDocument();
+    expect(api.requests.some((request) => request.path.startsWith('/admin/'))).toBe(false);
+    unmount();
+
+    signIn(['customer', 'admin']);
+    renderRoutes(routes, '/admin/audit');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
+  });
+});

@@ -1,4 +1,5 @@
 import { Outlet, createBrowserRouter, type RouteObject } from 'react-router';
+import { AuditPage } from '@/features/admin/components/audit-page';
 import { MailPage } from '@/features/admin/components/mail-page';
 import { AccountPage } from '@/features/auth/components/account-page';
 import { ForgotPasswordPage } from '@/features/auth/components/forgot-password-page';
@@ -110,6 +111,16 @@ export const routes: RouteObject[] = [
           <RequireAuth>
             <RequireAdmin>
               <MailPage />
+            </RequireAdmin>
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'admin/audit',
+        element: (
+          <RequireAuth>
+            <RequireAdmin>
+              <AuditPage />
             </RequireAdmin>
           </RequireAuth>
         ),

@@ -1,4 +1,7 @@
-/** The development mail viewer (`GET /api/v1/admin/outbox`). */
+/**
+ * What the admin pages read: the development mail viewer (`GET /api/v1/admin/outbox`) and the
+ * audit log (`GET /api/v1/admin/audit-log`).
+ */
 
 export interface OutboxMail {
   id: string;
@@ -14,5 +17,27 @@ export interface OutboxMail {
 
 export interface OutboxPage {
   items: OutboxMail[];
+  next_cursor: string | null;
+}
+
+/** One change the app recorded: who did what, to what, when, and from which request. */
+export interface AuditEntry {
+  id: string;
+  /** Unix milliseconds, UTC. */
+  at: number;
+  /** The account that acted; null for the command line or the system itself. */
+  actor_id: string | null;
+  /** E.g. `review.approved`, `listing.retired`, `role.granted`. */
+  action: string;
+  /** E.g. `design`, `listing`, `account`, `comment`, `brand_settings`. */
+  target_type: string;
+  target_id: string;
+  /** A JSON object, serialised as text. */
+  detail: string;
+  request_id: string | null;
+}
+
+export interface AuditPage {
+  items: AuditEntry[];
   next_cursor: string | null;
 }

@@ -10,6 +10,7 @@ export const NOTIFICATION_KINDS = [
   'changes_requested',
   'rejected',
   'listed',
+  'terms_changed',
   'hidden',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

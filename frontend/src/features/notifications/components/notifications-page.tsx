@@ -154,6 +154,8 @@ function notificationText(
       return t('notifications.kinds.rejected', { name });
     case 'listed':
       return t('notifications.kinds.listed', { name });
+    case 'terms_changed':
+      return t('notifications.kinds.terms_changed', { name });
     case 'hidden':
       return t('notifications.kinds.hidden', { name });
   }

@@ -26,6 +26,7 @@ export const allEmails = {
     changes_requested: true,
     rejected: true,
     listed: true,
+    terms_changed: true,
     hidden: true,
   },
 };

@@ -20,17 +20,19 @@ function openMenu(roles: Role[]) {
 }
 
 describe('the account menu', () => {
-  it('leads administrators to the mail viewer', async () => {
+  it('leads administrators to the mail viewer and the audit log', async () => {
     await openMenu(['customer', 'admin']);
     expect(screen.getByRole('link', { name: 'Mail viewer (development)' })).toHaveAttribute(
       'href',
       '/admin/mail',
     );
+    expect(screen.getByRole('link', { name: 'Audit log' })).toHaveAttribute('href', '/admin/audit');
   });
 
-  it('does not show the mail viewer to anyone else', async () => {
+  it('does not show the admin pages to anyone else', async () => {
     await openMenu(['customer', 'curator']);
     expect(screen.getByRole('link', { name: 'Account' })).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: /Mail viewer/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Audit log' })).not.toBeInTheDocument();
   });
 });

@@ -85,18 +85,32 @@ export function AccountMenu({ account, onSignOut, signingOut, onNavigate }: Acco
             </Link>
           </li>
           {isAdmin(account) ? (
-            <li>
-              <Link
-                to="/admin/mail"
-                data-testid="admin-mail-link"
-                onClick={() => {
-                  setOpen(false);
-                  onNavigate();
-                }}
-              >
-                {t('account.mail')}
-              </Link>
-            </li>
+            <>
+              <li>
+                <Link
+                  to="/admin/mail"
+                  data-testid="admin-mail-link"
+                  onClick={() => {
+                    setOpen(false);
+                    onNavigate();
+                  }}
+                >
+                  {t('account.mail')}
+                </Link>
+              </li>
+              <li>
+                <Link
+                  to="/admin/audit"
+                  data-testid="admin-audit-link"
+                  onClick={() => {
+                    setOpen(false);
+                    onNavigate();
+                  }}
+                >
+                  {t('account.audit')}
+                </Link>
+              </li>
+            </>
           ) : null}
           <li>
             <button
