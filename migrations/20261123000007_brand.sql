@@ -98,7 +98,8 @@ CREATE TABLE notifications_new (
     id UUID PRIMARY KEY,
     account_id UUID NOT NULL REFERENCES accounts (id),
     kind TEXT NOT NULL CHECK (kind IN ('rating_milestone', 'comment', 'reply', 'remix', 'shortlisted',
-                                       'approved', 'changes_requested', 'rejected', 'listed', 'hidden')),
+                                       'approved', 'changes_requested', 'rejected', 'listed', 'terms_changed',
+                                       'hidden')),
     design_id UUID NOT NULL REFERENCES designs (id),
     actor_id UUID REFERENCES accounts (id),
     count BIGINT,
@@ -116,4 +117,5 @@ ALTER TABLE notification_preferences ADD COLUMN approved BOOLEAN NOT NULL DEFAUL
 ALTER TABLE notification_preferences ADD COLUMN changes_requested BOOLEAN NOT NULL DEFAULT TRUE;
 ALTER TABLE notification_preferences ADD COLUMN rejected BOOLEAN NOT NULL DEFAULT TRUE;
 ALTER TABLE notification_preferences ADD COLUMN listed BOOLEAN NOT NULL DEFAULT TRUE;
+ALTER TABLE notification_preferences ADD COLUMN terms_changed BOOLEAN NOT NULL DEFAULT TRUE;
 ALTER TABLE notification_preferences ADD COLUMN hidden BOOLEAN NOT NULL DEFAULT TRUE;

@@ -35,6 +35,7 @@ pub enum ErrorCode {
     AlreadyReported,
     Claimed,
     AlreadyDecided,
+    NotInReview,
     NotACreator,
     OfferClosed,
     TermsChanged,
@@ -107,6 +108,11 @@ impl ErrorCode {
             AlreadyDecided => {
                 ("already_decided", StatusCode::CONFLICT, "The brand has already decided on this design.")
             }
+            NotInReview => (
+                "not_in_review",
+                StatusCode::CONFLICT,
+                "This design is no longer in review: its creator withdrew it or a moderator hid it.",
+            ),
             NotACreator => {
                 ("not_a_creator", StatusCode::FORBIDDEN, "Only the design's creators can answer this offer.")
             }
@@ -411,6 +417,7 @@ mod tests {
             AlreadyReported,
             Claimed,
             AlreadyDecided,
+            NotInReview,
             NotACreator,
             OfferClosed,
             TermsChanged,

@@ -233,6 +233,20 @@ both!(an_approval_is_an_offer_that_reaches_the_menu_once_every_creator_accepts, 
     assert_eq!(public["listing"]["acceptances"], Value::Null);
     assert_eq!(menu_items(&app).await.len(), 0);
 
+    // The creators accept the terms with the split as it stands: it is fixed while the offer is open.
+    let split = json!({ "co_creators": [] });
+    let res = app
+        .client
+        .put(app.url(&format!("/api/v1/designs/{id}/co-creators")))
+        .bearer_auth(&creator)
+        .json(&split)
+        .send()
+        .await
+        .unwrap();
+    problem(res, StatusCode::CONFLICT, "design_not_editable").await;
+    let res = post(&app, &co, &format!("/designs/{id}/co-creators/answer"), json!({ "accept": false })).await;
+    problem(res, StatusCode::CONFLICT, "design_not_editable").await;
+
     let terms_id = listing["terms"]["id"].as_str().unwrap().to_string();
     let accept = format!("/designs/{id}/offer/accept");
     let stranger = app.voter("hal@example.com").await;
@@ -290,6 +304,12 @@ both!(a_declined_offer_never_reaches_the_menu, |app| {
     assert_eq!(page["listing"]["state"], "declined");
     let declined = get_ok(&app, "/api/v1/brand/listings?state=declined", &curator).await;
     assert_eq!(declined["items"][0]["reason"], "I would rather keep it for my own restaurant.");
+    // Why is for the brand and the creators, not for everyone.
+    assert_eq!(design(&app, &id, None).await["listing"]["reason"], Value::Null);
+    assert_eq!(
+        design(&app, &id, Some(&creator)).await["listing"]["reason"],
+        "I would rather keep it for my own restaurant."
+    );
     assert_eq!(menu_items(&app).await.len(), 0);
 });
 
@@ -335,6 +355,7 @@ both!(a_listing_pauses_resumes_and_retires_and_its_terms_change_only_from_a_futu
     app.exec(&format!("UPDATE listing_terms SET effective_from = {} WHERE price = 1390", now_ms() - 1)).await;
     assert_eq!(menu_items(&app).await[0]["price"]["amount_minor"], 1390);
     assert_eq!(app.count("listing_terms").await, 2);
+    assert_eq!(app.count("notifications WHERE kind = 'terms_changed'").await, 1, "the creator is told");
 
     let p = problem(
         post(&app, &curator, &at("retire"), json!({})).await,
@@ -386,4 +407,20 @@ both!(the_community_manager_reads_the_queue_but_only_curators_decide, |app| {
         "validation_failed",
     )
     .await;
+});
+
+both!(a_withdrawn_design_leaves_the_queue_and_a_listed_one_cannot_be_withdrawn, |app| {
+    let (creator, id, curator) = shortlisted(&app, "max@example.com").await;
+    let res = post(&app, &creator, &format!("/designs/{id}/withdraw"), json!({})).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(get_ok(&app, "/api/v1/brand/reviews", &curator).await["items"], json!([]));
+    let reject = json!({ "decision": "rejected", "reason": "Not for our menu this season." });
+    problem(decide(&app, &curator, &id, reject).await, StatusCode::CONFLICT, "not_in_review").await;
+
+    // Once on the menu (or offered), its creator declines or asks the brand to retire it instead.
+    let (creator, id, curator) = shortlisted(&app, "ned@example.com").await;
+    assert_eq!(decide(&app, &curator, &id, approval(1290, now_ms())).await.status(), StatusCode::OK);
+    let res = post(&app, &creator, &format!("/designs/{id}/withdraw"), json!({})).await;
+    problem(res, StatusCode::CONFLICT, "design_not_editable").await;
+    assert_eq!(design(&app, &id, None).await["listing"]["state"], "offered");
 });

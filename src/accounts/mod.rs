@@ -234,15 +234,17 @@ async fn login(
         repo::credentials_by_email(conn.ex(), &input.email).await?
     };
     // An unknown email is checked against a dummy hash: it costs the same as a wrong password.
-    let blocked_until = creds.as_ref().and_then(|c| c.blocked_until);
     let (id, hash) = creds.map(|c| (c.id, c.password_hash)).unzip();
     let verified = passwords::verify(&input.password, hash).await;
     let Some(id) = id.filter(|_| verified) else {
         return Err(Error::code(ErrorCode::InvalidCredentials));
     };
     state.throttle.succeeded(&input.email, &addr);
-    // Only the right password learns that the account is suspended.
-    match blocked_until {
+    let mut tx = state.db.begin().await?;
+    // Locked, so a suspension committing now either comes first (and is seen here) or after
+    // (and ends this new session too). Only the right password learns of it.
+    repo::lock_account(tx.ex(), id).await?;
+    match repo::blocked_until(tx.ex(), id).await? {
         Some(i64::MAX) => return Err(Error::detail(ErrorCode::AccountSuspended, "This account is banned.")),
         Some(until) if until > crate::db::now_ms() => {
             let when = crate::brand::utc_minute(until);
@@ -250,7 +252,6 @@ async fn login(
         }
         _ => {}
     }
-    let mut tx = state.db.begin().await?;
     let (session, jar) = start_session(&state, &mut tx, jar, id, None).await?;
     tx.commit().await?;
     Ok((jar, Json(session)))

@@ -20,8 +20,6 @@ pub struct AccountRow {
 pub struct Credentials {
     pub id: Uuid,
     pub password_hash: String,
-    /// Set while a moderator has suspended the account; `i64::MAX` once banned.
-    pub blocked_until: Option<i64>,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -91,8 +89,7 @@ pub async fn find_account_by_email(ex: Ex<'_>, email: &str) -> Result<Option<Acc
 }
 
 pub async fn credentials_by_email(ex: Ex<'_>, email: &str) -> Result<Option<Credentials>> {
-    let sql = "SELECT id, password_hash, CASE WHEN banned_at IS NOT NULL THEN CAST(9223372036854775807 AS BIGINT) \
-               ELSE suspended_until END AS blocked_until FROM accounts WHERE email = $1";
+    let sql = "SELECT id, password_hash FROM accounts WHERE email = $1";
     Ok(on_db!(ex, |c| sqlx::query_as(sql).bind(email).fetch_optional(&mut *c).await)?)
 }
 
@@ -137,6 +134,14 @@ pub async fn revoke_role(ex: Ex<'_>, id: Uuid, role: Role) -> Result<bool> {
 
 /// Locks the account's row until the transaction ends (PostgreSQL; SQLite has one writer), so
 /// session changes of one account happen one after the other.
+/// Until when a moderator keeps the account out: `i64::MAX` once banned, `None` when it is free.
+pub async fn blocked_until(ex: Ex<'_>, id: Uuid) -> Result<Option<i64>> {
+    let sql = "SELECT CASE WHEN banned_at IS NOT NULL THEN CAST(9223372036854775807 AS BIGINT) \
+               ELSE suspended_until END FROM accounts WHERE id = $1";
+    let found: Option<Option<i64>> = on_db!(ex, |c| sqlx::query_scalar(sql).bind(id).fetch_optional(&mut *c).await)?;
+    Ok(found.flatten())
+}
+
 pub async fn lock_account(ex: Ex<'_>, id: Uuid) -> Result<()> {
     let sql = "UPDATE accounts SET password_changed_at = password_changed_at WHERE id = $1";
     on_db!(ex, |c| sqlx::query(sql).bind(id).execute(&mut *c).await.map(|r| r.rows_affected()))?;

@@ -377,7 +377,8 @@ pub async fn for_design(
         state: l.state(now),
         starts_at: l.starts_at,
         price: current_terms.price,
-        reason: l.status_reason.clone(),
+        // Why a creator declined is for the brand and the creators.
+        reason: l.status_reason.clone().filter(|_| privileged || l.status != "declined"),
         terms: privileged.then(|| current_terms.clone()),
         upcoming_terms: if privileged {
             terms.iter().filter(|t| t.effective_from > now).map(Terms::from).collect()
@@ -496,9 +497,10 @@ pub async fn accept_in(tx: &mut Tx, design: Uuid, account: Uuid, terms_id: Uuid,
         };
         audit::record(tx.ex(), entry).await?;
     }
-    let sql = "SELECT COUNT(*) FROM listing_acceptances WHERE listing_id = $1";
-    let accepted: i64 = on_db!(tx.ex(), |c| sqlx::query_scalar(sql).bind(l.id).fetch_one(&mut *c).await)?;
-    if accepted as usize >= people.len() {
+    // Live only when everyone who must accept has, at the shares they have now.
+    let sql = "SELECT account_id, share_bps FROM listing_acceptances WHERE listing_id = $1";
+    let accepted: Vec<(Uuid, i64)> = on_db!(tx.ex(), |c| sqlx::query_as(sql).bind(l.id).fetch_all(&mut *c).await)?;
+    if people.iter().all(|p| accepted.contains(p)) {
         let sql = "UPDATE listings SET status = 'active', accepted_at = $2, updated_at = $2 WHERE id = $1 AND status = 'offered'";
         on_db!(tx.ex(), |c| sqlx::query(sql).bind(l.id).bind(now).execute(&mut *c).await.map(|r| r.rows_affected()))?;
         let entry = audit::Entry {
@@ -827,6 +829,9 @@ pub async fn change_terms(
         detail,
     };
     audit::record(tx.ex(), entry).await?;
+    let to: Vec<Uuid> = acceptors(tx.ex(), l.design_id).await?.into_iter().map(|(a, _)| a).collect();
+    let notice = Notice { kind: Kind::TermsChanged, design: l.design_id, actor: None, count: None };
+    notifications::notify(&mut tx, &to, notice, &state.settings.public_url(), now).await?;
     let out = brand_listing(tx.ex(), &l, lang, now).await?;
     tx.commit().await?;
     Ok((StatusCode::CREATED, Json(out)))

@@ -90,7 +90,7 @@ pub async fn menu(State(state): State<AppState>, lang: Lang) -> Result<Json<Menu
                JOIN templates tp ON tp.id = l.template_id \
                JOIN listing_terms t ON t.id = (SELECT t2.id FROM listing_terms t2 WHERE t2.listing_id = l.id \
                AND t2.effective_from <= $1 ORDER BY t2.effective_from DESC LIMIT 1) \
-               WHERE l.status = 'active' AND l.starts_at <= $1 AND d.hidden_at IS NULL \
+               WHERE l.status = 'active' AND l.starts_at <= $1 AND d.status = 'published' AND d.hidden_at IS NULL \
                ORDER BY tp.name_en, tp.id, d.lower_bound DESC, d.id";
     let credits = "SELECT l.design_id, a.display_name, CAST(0 AS BIGINT) AS rank, '' AS tie FROM listings l \
                    JOIN designs d ON d.id = l.design_id JOIN accounts a ON a.id = d.creator_id \

@@ -22,7 +22,7 @@ use crate::audit;
 use crate::community::notifications::{self, Kind, Notice};
 use crate::community::promotion::{DAY_MS, creators_of};
 use crate::community::ratings;
-use crate::db::{Ex, Tx, now_ms};
+use crate::db::{Db, Ex, Tx, now_ms};
 use crate::error::{Error, ErrorCode, FieldError, Result};
 use crate::http::page::{Page, PageQuery};
 use crate::http::{CurrentUser, Input, PathParam, QueryParams, Valid};
@@ -412,18 +412,41 @@ async fn moderatable(mut ex: Ex<'_>, user: &CurrentUser, account: Uuid) -> Resul
 }
 
 /// Signs the account out everywhere and stops its ratings counting; returns (ratings, designs).
-async fn silence(tx: &mut Tx, account: Uuid, now: i64) -> Result<(u64, usize)> {
+async fn silence(tx: &mut Tx, account: Uuid, now: i64) -> Result<(usize, usize)> {
     let sql = "UPDATE sessions SET revoked_at = $2 WHERE account_id = $1 AND revoked_at IS NULL";
     on_db!(tx.ex(), |c| sqlx::query(sql).bind(account).bind(now).execute(&mut *c).await.map(|r| r.rows_affected()))?;
-    let sql = "SELECT design_id FROM ratings WHERE account_id = $1 AND counted";
-    let designs: Vec<Uuid> = on_db!(tx.ex(), |c| sqlx::query_scalar(sql).bind(account).fetch_all(&mut *c).await)?;
-    let sql = "UPDATE ratings SET counted = FALSE WHERE account_id = $1 AND counted";
-    let ratings =
-        on_db!(tx.ex(), |c| sqlx::query(sql).bind(account).execute(&mut *c).await.map(|r| r.rows_affected()))?;
+    uncount(tx, account, now).await
+}
+
+/// Stops an account's counted ratings counting and recomputes the designs they were on.
+async fn uncount(tx: &mut Tx, account: Uuid, now: i64) -> Result<(usize, usize)> {
+    let sql = "UPDATE ratings SET counted = FALSE WHERE account_id = $1 AND counted RETURNING design_id";
+    let mut designs: Vec<Uuid> = on_db!(tx.ex(), |c| sqlx::query_scalar(sql).bind(account).fetch_all(&mut *c).await)?;
+    let ratings = designs.len();
+    designs.sort();
+    designs.dedup();
     for design in &designs {
         ratings::recount(tx, *design, now).await?;
     }
     Ok((ratings, designs.len()))
+}
+
+/// Uncounts ratings that moderated accounts still have counting: a rating committed in the
+/// instant of a suspension. Run every minute beside the qualification sweep; returns how many.
+pub async fn sweep(db: &Db, now: i64) -> Result<usize> {
+    let sql = "SELECT DISTINCT a.id FROM accounts a JOIN ratings r ON r.account_id = a.id AND r.counted \
+               WHERE a.banned_at IS NOT NULL OR a.suspended_until > $1";
+    let accounts: Vec<Uuid> = {
+        let mut conn = db.reader().await?;
+        on_db!(conn.ex(), |c| sqlx::query_scalar(sql).bind(now).fetch_all(&mut *c).await)?
+    };
+    let mut total = 0;
+    for account in accounts {
+        let mut tx = db.begin().await?;
+        total += uncount(&mut tx, account, now).await?.0;
+        tx.commit().await?;
+    }
+    Ok(total)
 }
 
 async fn account_action(

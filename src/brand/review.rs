@@ -269,6 +269,7 @@ pub async fn queue(
     } else {
         format!(
             "{SELECT} WHERE r.decided_at IS NULL AND ($1 IS NULL OR r.entered_at > $1 OR (r.entered_at = $1 AND r.design_id > $2)) \
+             AND r.design_id IN (SELECT id FROM designs WHERE status = 'published' AND hidden_at IS NULL) \
              ORDER BY r.entered_at, r.design_id LIMIT $3"
         )
     };
@@ -473,6 +474,19 @@ pub async fn decide(
 /// Records `by`'s decision on `design` inside `tx`: the review, the design's stage, the offer of
 /// an approval, the audit entry and the creators' notifications.
 pub async fn decide_in(tx: &mut Tx, design: Uuid, input: &DecisionInput, by: Uuid, site: &str, now: i64) -> Result<()> {
+    // First the design's row, which also locks it: a withdrawal or a moderator's hide either
+    // came first (and is seen) or waits for this decision.
+    let sql = "UPDATE designs SET decision = $2 WHERE id = $1 AND status = 'published' AND hidden_at IS NULL";
+    let reviewable = on_db!(tx.ex(), |c| sqlx::query(sql)
+        .bind(design)
+        .bind(input.decision.as_str())
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    if reviewable == 0 {
+        let exists = find(tx.ex(), design).await?.is_some();
+        return Err(Error::code(if exists { ErrorCode::NotInReview } else { ErrorCode::NotFound }));
+    }
     let sql = "UPDATE reviews SET decision = $2, reason = $3, decided_by = $4, decided_at = $5, claimed_by = NULL, \
                claim_expires_at = NULL WHERE design_id = $1 AND decision IS NULL \
                AND (claimed_by IS NULL OR claimed_by = $4 OR claim_expires_at <= $5)";
@@ -489,13 +503,6 @@ pub async fn decide_in(tx: &mut Tx, design: Uuid, input: &DecisionInput, by: Uui
         let r = find(tx.ex(), design).await?.ok_or_else(|| Error::code(ErrorCode::NotFound))?;
         return Err(refusal(&r, by, now));
     }
-    let sql = "UPDATE designs SET decision = $2 WHERE id = $1";
-    on_db!(tx.ex(), |c| sqlx::query(sql)
-        .bind(design)
-        .bind(input.decision.as_str())
-        .execute(&mut *c)
-        .await
-        .map(|r| r.rows_affected()))?;
     let mut detail = serde_json::json!({ "reason": input.reason });
     if let Some(terms) = &input.terms {
         let listing = listings::offer(tx, design, terms, by, now).await?;

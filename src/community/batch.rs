@@ -103,8 +103,10 @@ pub fn plan(jobs: &[Job], known: &Known, t: &Thresholds, now: i64) -> Plan {
             out.outcomes.push(Err(Error::code(ErrorCode::OwnDesign)));
             continue;
         }
+        // `read` leaves out accounts a moderator suspended or banned (the request came in
+        // before the suspension): their ratings are refused, not counted.
         let Some((created_at, verified)) = known.accounts.get(&job.account).copied() else {
-            out.outcomes.push(Err(Error::code(ErrorCode::NotFound)));
+            out.outcomes.push(Err(Error::code(ErrorCode::AccountSuspended)));
             continue;
         };
         let qualifies = t.rater_counts(created_at, verified, now);
@@ -150,7 +152,7 @@ pub async fn apply(tx: &mut Tx, jobs: &[Job], at: &Moment<'_>) -> Result<Vec<Res
     let mut accounts: Vec<Uuid> = jobs.iter().map(|j| j.account).collect();
     accounts.sort();
     accounts.dedup();
-    let known = read(tx, &designs, &accounts, jobs).await?;
+    let known = read(tx, &designs, &accounts, jobs, at.now).await?;
     let mut plan = plan(jobs, &known, at.thresholds, at.now);
     write(tx, &plan, &known, at.now).await?;
     // Lines crossed: milestones and shortlisting, for the few designs that need them.
@@ -186,7 +188,7 @@ where
     q.push(")");
 }
 
-async fn read(tx: &mut Tx, designs: &[Uuid], accounts: &[Uuid], jobs: &[Job]) -> Result<Known> {
+async fn read(tx: &mut Tx, designs: &[Uuid], accounts: &[Uuid], jobs: &[Job], now: i64) -> Result<Known> {
     // Lock the designs' rows (on SQLite the writer's transaction holds the whole database).
     on_db!(tx.ex(), |c| {
         let mut q = QueryBuilder::new("UPDATE designs SET updated_at = updated_at WHERE id IN ");
@@ -208,7 +210,9 @@ async fn read(tx: &mut Tx, designs: &[Uuid], accounts: &[Uuid], jobs: &[Job]) ->
         q.build_query_as().fetch_all(&mut *c).await
     })?;
     let people: Vec<(Uuid, i64, Option<i64>)> = on_db!(tx.ex(), |c| {
-        let mut q = QueryBuilder::new("SELECT id, created_at, email_verified_at FROM accounts WHERE id IN ");
+        let mut q =
+            QueryBuilder::new("SELECT id, created_at, email_verified_at FROM accounts WHERE banned_at IS NULL ");
+        q.push("AND (suspended_until IS NULL OR suspended_until <= ").push_bind(now).push(") AND id IN ");
         in_list(&mut q, accounts);
         q.build_query_as().fetch_all(&mut *c).await
     })?;

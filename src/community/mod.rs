@@ -37,7 +37,8 @@ pub fn routes(api: Api) -> Api {
         .route(Access::BRAND, routes!(promotion::alerts))
 }
 
-/// Every minute, makes the ratings of accounts that have come of age count.
+/// Every minute, makes the ratings of accounts that have come of age (or whose suspension
+/// ended) count, and those of suspended or banned accounts stop counting.
 pub fn spawn_jobs(db: Db, site: String) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(60));
@@ -47,6 +48,11 @@ pub fn spawn_jobs(db: Db, site: String) -> tokio::task::JoinHandle<()> {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(ratings = n, "ratings from accounts that qualified now count"),
                 Err(e) => tracing::warn!(error = %e, "counting qualified ratings failed"),
+            }
+            match crate::brand::moderation::sweep(&db, now_ms()).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(ratings = n, "ratings of moderated accounts stopped counting"),
+                Err(e) => tracing::warn!(error = %e, "uncounting moderated accounts' ratings failed"),
             }
         }
     })

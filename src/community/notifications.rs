@@ -30,6 +30,8 @@ pub enum Kind {
     Rejected,
     /// Every creator accepted: the design goes on the menu.
     Listed,
+    /// The brand scheduled new terms for the design's listing.
+    TermsChanged,
     /// A moderator hid the design.
     Hidden,
 }
@@ -46,6 +48,7 @@ impl Kind {
             Kind::ChangesRequested => "changes_requested",
             Kind::Rejected => "rejected",
             Kind::Listed => "listed",
+            Kind::TermsChanged => "terms_changed",
             Kind::Hidden => "hidden",
         }
     }
@@ -133,6 +136,7 @@ fn wording(n: &Notice, about: &About, site: &str) -> (String, String) {
         Kind::ChangesRequested => format!("The brand asks for changes to “{name}”"),
         Kind::Rejected => format!("The brand's answer on “{name}”"),
         Kind::Listed => format!("“{name}” is going on the menu"),
+        Kind::TermsChanged => format!("New terms for “{name}” on the menu"),
         Kind::Hidden => format!("“{name}” was hidden by a moderator"),
     };
     let settings = format!("{site}/notifications");
@@ -172,7 +176,7 @@ struct Row {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 10] = [
+    pub const ALL: [Kind; 11] = [
         Kind::RatingMilestone,
         Kind::Comment,
         Kind::Reply,
@@ -182,6 +186,7 @@ impl Kind {
         Kind::ChangesRequested,
         Kind::Rejected,
         Kind::Listed,
+        Kind::TermsChanged,
         Kind::Hidden,
     ];
 }
@@ -310,6 +315,8 @@ pub struct EmailChoices {
     #[serde(default = "yes")]
     pub listed: bool,
     #[serde(default = "yes")]
+    pub terms_changed: bool,
+    #[serde(default = "yes")]
     pub hidden: bool,
 }
 
@@ -334,7 +341,7 @@ impl Input for Preferences {
     responses((status = 200, body = Preferences)))]
 pub async fn get_preferences(State(state): State<AppState>, user: CurrentUser) -> Result<Json<Preferences>> {
     let sql = "SELECT rating_milestone, comment, reply, remix, shortlisted, approved, changes_requested, rejected, \
-               listed, hidden FROM notification_preferences WHERE account_id = $1";
+               listed, terms_changed, hidden FROM notification_preferences WHERE account_id = $1";
     let mut conn = state.db.reader().await?;
     let found: Option<EmailChoices> =
         on_db!(conn.ex(), |c| sqlx::query_as(sql).bind(user.id).fetch_optional(&mut *c).await)?;
@@ -348,6 +355,7 @@ pub async fn get_preferences(State(state): State<AppState>, user: CurrentUser) -
         changes_requested: true,
         rejected: true,
         listed: true,
+        terms_changed: true,
         hidden: true,
     });
     Ok(Json(Preferences { email }))
@@ -363,9 +371,11 @@ pub async fn put_preferences(
 ) -> Result<Json<Preferences>> {
     let e = &p.email;
     let sql = "INSERT INTO notification_preferences (account_id, rating_milestone, comment, reply, remix, shortlisted, \
-               approved, changes_requested, rejected, listed, hidden) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
+               approved, changes_requested, rejected, listed, hidden, terms_changed) \
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) \
                ON CONFLICT (account_id) DO UPDATE SET rating_milestone = $2, comment = $3, reply = $4, remix = $5, \
-               shortlisted = $6, approved = $7, changes_requested = $8, rejected = $9, listed = $10, hidden = $11";
+               shortlisted = $6, approved = $7, changes_requested = $8, rejected = $9, listed = $10, hidden = $11, \
+               terms_changed = $12";
     let mut tx = state.db.begin().await?;
     on_db!(tx.ex(), |c| sqlx::query(sql)
         .bind(user.id)
@@ -379,6 +389,7 @@ pub async fn put_preferences(
         .bind(e.rejected)
         .bind(e.listed)
         .bind(e.hidden)
+        .bind(e.terms_changed)
         .execute(&mut *c)
         .await
         .map(|r| r.rows_affected()))?;

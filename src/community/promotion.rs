@@ -174,8 +174,8 @@ pub async fn after_counting(
     if !t.progress(h, would_buy).met {
         return Ok(false);
     }
-    let sql =
-        "UPDATE designs SET shortlisted_at = $2 WHERE id = $1 AND shortlisted_at IS NULL AND status = 'published'";
+    let sql = "UPDATE designs SET shortlisted_at = $2 WHERE id = $1 AND shortlisted_at IS NULL AND status = 'published' \
+               AND hidden_at IS NULL";
     let shortlisted =
         on_db!(tx.ex(), |c| sqlx::query(sql).bind(design).bind(now).execute(&mut *c).await.map(|r| r.rows_affected()))?;
     if shortlisted == 0 {

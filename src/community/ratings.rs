@@ -333,7 +333,8 @@ pub async fn shortlist_qualifying(db: &Db, site: &str, now: i64) -> Result<usize
     let designs: Vec<Uuid> = {
         let mut conn = db.reader().await?;
         let t = promotion::thresholds(conn.ex()).await?;
-        let sql = "SELECT id FROM designs WHERE status = 'published' AND shortlisted_at IS NULL AND lower_bound >= $1 \
+        let sql = "SELECT id FROM designs WHERE status = 'published' AND hidden_at IS NULL AND shortlisted_at IS NULL \
+                   AND lower_bound >= $1 \
                    AND stars_1 + stars_2 + stars_3 + stars_4 + stars_5 >= $2 AND ($3 IS NULL OR would_buy_count >= $3)";
         on_db!(conn.ex(), |c| sqlx::query_scalar(sql)
             .bind(t.min_lower_bound)

@@ -12,7 +12,7 @@ use uuid::Uuid;
 use crate::accounts::domain::Email;
 use crate::accounts::repo as accounts;
 use crate::app::AppState;
-use crate::db::{Ex, now_ms};
+use crate::db::{Ex, Tx, now_ms};
 use crate::error::{Error, ErrorCode, FieldError, Result};
 use crate::http::{CurrentUser, Input, PathParam, Valid};
 use crate::on_db;
@@ -45,6 +45,23 @@ pub async fn split_of(ex: Ex<'_>, design: Uuid) -> Result<Split> {
     let given: i64 = co_creators.iter().filter(|c| c.status != "declined").map(|c| c.share_bps).sum();
     let agreed = co_creators.iter().all(|c| c.status == "accepted");
     Ok(Split { creator_share_bps: WHOLE_BPS - given, co_creators, agreed })
+}
+
+/// Refuses a change of the split while the brand's offer is open or the design is on the menu:
+/// the creators accepted the terms with these shares. The design's row is locked first, so a
+/// decision making an offer either came before (and is seen) or waits.
+async fn split_is_open(tx: &mut Tx, design: Uuid) -> Result<()> {
+    let lock = "UPDATE designs SET updated_at = updated_at WHERE id = $1";
+    on_db!(tx.ex(), |c| sqlx::query(lock).bind(design).execute(&mut *c).await.map(|r| r.rows_affected()))?;
+    let sql = "SELECT COUNT(*) FROM listings WHERE design_id = $1 AND status IN ('offered', 'active', 'paused')";
+    let listed: i64 = on_db!(tx.ex(), |c| sqlx::query_scalar(sql).bind(design).fetch_one(&mut *c).await)?;
+    if listed > 0 {
+        return Err(Error::detail(
+            ErrorCode::DesignNotEditable,
+            "The split is fixed while the brand's offer is open or the design is on the menu.",
+        ));
+    }
+    Ok(())
 }
 
 /// Records a co-creator who has already agreed (demo data, imports).
@@ -168,6 +185,7 @@ pub async fn set(
     if status == "withdrawn" {
         return Err(Error::detail(ErrorCode::DesignNotEditable, "A withdrawn design's split cannot change."));
     }
+    split_is_open(&mut tx, id).await?;
     let mut wanted = Vec::new();
     let mut errors = Vec::new();
     for (i, (person, bps)) in shares.iter().enumerate() {
@@ -265,6 +283,7 @@ pub async fn answer(
     Valid(Answer(accept)): Valid<Answer>,
 ) -> Result<Json<Split>> {
     let mut tx = state.db.begin().await?;
+    split_is_open(&mut tx, id).await?;
     let sql = "UPDATE design_co_creators SET status = $3, responded_at = $4 WHERE design_id = $1 AND account_id = $2";
     let changed = on_db!(tx.ex(), |c| sqlx::query(sql)
         .bind(id)

@@ -479,7 +479,7 @@ async fn link(ex: Ex<'_>, id: Uuid) -> Result<Option<DesignLink>> {
 
 async fn remixes(ex: Ex<'_>, id: Uuid) -> Result<Vec<DesignLink>> {
     let sql = "SELECT d.id, d.slug, d.name, a.display_name AS creator_name FROM designs d \
-               JOIN accounts a ON a.id = d.creator_id WHERE d.remix_of = $1 AND d.status = 'published' \
+               JOIN accounts a ON a.id = d.creator_id WHERE d.remix_of = $1 AND d.status = 'published' AND d.hidden_at IS NULL \
                ORDER BY d.published_at DESC LIMIT 100";
     Ok(on_db!(ex, |c| sqlx::query_as(sql).bind(id).fetch_all(&mut *c).await)?)
 }
@@ -594,8 +594,12 @@ async fn view(
     };
     let community = community_view(ex_conn, row, &histogram, &split, viewer).await?;
     let now = now_ms();
-    let review =
+    let mut review =
         crate::brand::review::find(ex_conn.ex(), row.id).await?.map(|r| crate::brand::review::ReviewView::of(&r, now));
+    if let Some(r) = review.as_mut().filter(|_| row.status != "published" || row.hidden_at.is_some()) {
+        // Withdrawn or hidden, it left the queue: no answer is late.
+        r.overdue = false;
+    }
     let listing = crate::brand::listings::for_design(ex_conn.ex(), row.id, viewer, now).await?;
     let revision_of = match row.revision_of {
         Some(id) => crate::brand::review::design_ref(ex_conn.ex(), id).await?,
@@ -1051,6 +1055,15 @@ pub async fn withdraw(
         on_db!(tx.ex(), |c| sqlx::query(sql).bind(id).bind(now).execute(&mut *c).await.map(|r| r.rows_affected()))?;
     if changed == 0 {
         return Err(Error::detail(ErrorCode::DesignNotEditable, "Only a published design can be withdrawn."));
+    }
+    // Checked after the row is locked: an offer made meanwhile is seen here.
+    let sql = "SELECT COUNT(*) FROM listings WHERE design_id = $1 AND status IN ('offered', 'active', 'paused')";
+    let listed: i64 = on_db!(tx.ex(), |c| sqlx::query_scalar(sql).bind(id).fetch_one(&mut *c).await)?;
+    if listed > 0 {
+        return Err(Error::detail(
+            ErrorCode::DesignNotEditable,
+            "It is on the brand's menu or offered for it: decline the offer, or ask the brand to retire it.",
+        ));
     }
     tx.commit().await?;
     Ok(Json(read_view(&state, id, lang, Some(&user)).await?))
