@@ -13,6 +13,10 @@
 //! scratch database is created and dropped). Sizes can be lowered for a quick look with
 //! `BENCH_DESIGNS` and `BENCH_RATINGS`; `BENCH_ONLY=sqlite|postgres` runs one database.
 
+/// The server's allocator (see src/main.rs), so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};

@@ -2,6 +2,10 @@
 //! figure printed beside a baseline measured in the same run (`/healthz`, which touches no
 //! database), so the numbers mean something on any machine. Bounded in time and count.
 
+/// The server's allocator (see src/main.rs), so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::time::{Duration, Instant};
 
 use cocreate::accounts::tokens::TokenKeys;
