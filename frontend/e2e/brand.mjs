@@ -12,36 +12,15 @@
 // decision, the acceptance and the menu are all done and seen in the browser.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { setUp } from './harness.mjs';
+import { DEMO_PASSWORD, setUp } from './harness.mjs';
 
 const e2e = setUp({ seedDemo: true });
-const { withPage, assertAccessible, STEP_TIMEOUT_MS } = e2e;
+const { withPage, assertAccessible, api, logIn } = e2e;
 
-const DEMO_PASSWORD = 'cocreate-demo';
 const CURATOR = 'curator@cocreate.demo';
 const ADMIN = 'admin@cocreate.demo';
 const DESKTOP = { viewport: { width: 1280, height: 900 } };
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
-
-/** Call the JSON API; fails the test on any other status than `expect`. */
-async function api(method, path, { token, body, expect = 200 } = {}) {
-  const headers = {};
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(`${e2e.baseUrl}/api/v1${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(STEP_TIMEOUT_MS),
-  });
-  const text = await response.text();
-  assert.equal(response.status, expect, `${method} ${path} answered ${response.status}: ${text}`);
-  return text ? JSON.parse(text) : undefined;
-}
-
-async function logIn(email) {
-  return api('POST', '/auth/login', { body: { email, password: DEMO_PASSWORD } });
-}
 
 async function signIn(page, email) {
   await page.goto(`${e2e.baseUrl}/signin`);

@@ -12,36 +12,15 @@
 // the bars, the badge and the notification are all seen in the browser.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { setUp } from './harness.mjs';
+import { DEMO_PASSWORD, setUp } from './harness.mjs';
 
 const e2e = setUp({ seedDemo: true });
-const { withPage, assertAccessible, STEP_TIMEOUT_MS } = e2e;
+const { withPage, assertAccessible, api, logIn, STEP_TIMEOUT_MS } = e2e;
 
-const DEMO_PASSWORD = 'cocreate-demo';
 const ADMIN = 'admin@cocreate.demo';
 // A demo creator with a published design that two 5-star ratings lift past a shortlisted one.
 const CREATOR = 'tom@cocreate.demo';
 const DESKTOP = { viewport: { width: 1280, height: 900 } };
-
-/** Call the JSON API; fails the test on any other status than `expect`. */
-async function api(method, path, { token, body, expect = 200 } = {}) {
-  const headers = {};
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(`${e2e.baseUrl}/api/v1${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(STEP_TIMEOUT_MS),
-  });
-  const text = await response.text();
-  assert.equal(response.status, expect, `${method} ${path} answered ${response.status}: ${text}`);
-  return text ? JSON.parse(text) : undefined;
-}
-
-async function logIn(email) {
-  return api('POST', '/auth/login', { body: { email, password: DEMO_PASSWORD } });
-}
 
 /** The whole "top" feed, page after page. */
 async function topFeed() {

@@ -22,6 +22,8 @@ const WEB_DIST = path.join(FRONTEND_DIR, 'dist');
 const ARTIFACTS_DIR = path.join(FRONTEND_DIR, 'e2e', 'artifacts');
 const SERVER_START_TIMEOUT_MS = Number(process.env.E2E_SERVER_TIMEOUT_MS ?? 60_000);
 const STEP_TIMEOUT_MS = 15_000;
+/** Every demo account's password (src/demo/mod.rs). */
+export const DEMO_PASSWORD = 'cocreate-demo';
 const AXE_SCRIPT = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const LISTENING = /^cocreate listening on (http:\/\/\S+)\s*$/;
 
@@ -112,6 +114,8 @@ export function setUp({ seedDemo = false } = {}) {
     browser: undefined,
     withPage,
     assertAccessible,
+    api,
+    logIn,
     STEP_TIMEOUT_MS,
   };
 
@@ -146,6 +150,31 @@ export function setUp({ seedDemo = false } = {}) {
     await ctx.browser?.close();
     await server?.stop();
   });
+
+  /** Call the JSON API; fails the test on any other status than `expect`. */
+  async function api(method, apiPath, { token, body, expect = 200 } = {}) {
+    const headers = {};
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const response = await fetch(`${ctx.baseUrl}/api/v1${apiPath}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(STEP_TIMEOUT_MS),
+    });
+    const text = await response.text();
+    assert.equal(
+      response.status,
+      expect,
+      `${method} ${apiPath} answered ${response.status}: ${text}`,
+    );
+    return text ? JSON.parse(text) : undefined;
+  }
+
+  /** Sign a demo account in through the API; resolves with the session. */
+  function logIn(email) {
+    return api('POST', '/auth/login', { body: { email, password: DEMO_PASSWORD } });
+  }
 
   /** Run `steps` in a fresh page; on failure keep a screenshot and what the page and server said. */
   async function withPage(t, contextOptions, steps) {
