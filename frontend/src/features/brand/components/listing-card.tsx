@@ -8,9 +8,7 @@ import { useFormatters } from '@/hooks/use-formatters';
 import { apiErrorMessage } from '@/lib/errors';
 import { itemName, royaltyInWords } from '@/lib/terms';
 import { designRefPath } from '@/types/listings';
-import { usePauseListing } from '../api/pause-listing';
-import { useResumeListing } from '../api/resume-listing';
-import { useRetireListing } from '../api/retire-listing';
+import { useMoveListing } from '../api/move-listing';
 import type { BrandListing } from '../types';
 import { TermsChangeForm } from './terms-change-form';
 
@@ -22,9 +20,9 @@ export function ListingCard({ listing, now }: { listing: BrandListing; now: numb
   const format = useFormatters();
   const [panel, setPanel] = useState<Panel>(null);
   const [news, setNews] = useState<string | null>(null);
-  const pause = usePauseListing();
-  const resume = useResumeListing();
-  const retire = useRetireListing();
+  const pause = useMoveListing('pause');
+  const resume = useMoveListing('resume');
+  const retire = useMoveListing('retire');
   const actionsRef = useRef<HTMLDivElement>(null);
   const name = listing.design.name;
   const path = designRefPath(listing.design);
@@ -166,11 +164,14 @@ export function ListingCard({ listing, now }: { listing: BrandListing; now: numb
               aria-label={t('listings.resumeNamed', { name })}
               onClick={() => {
                 open(null);
-                resume.mutate(listing.id, {
-                  onSuccess: () => {
-                    setNews(t('listings.resumed', { name }));
+                resume.mutate(
+                  { id: listing.id },
+                  {
+                    onSuccess: () => {
+                      setNews(t('listings.resumed', { name }));
+                    },
                   },
-                });
+                );
               }}
             >
               {resume.isPending ? t('listings.resuming') : t('listings.resume')}
