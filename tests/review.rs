@@ -228,6 +228,9 @@ both!(an_approval_is_an_offer_that_reaches_the_menu_once_every_creator_accepts, 
     let shares: Vec<i64> =
         listing["acceptances"].as_array().unwrap().iter().map(|a| a["share_bps"].as_i64().unwrap()).collect();
     assert_eq!(shares, [7000, 3000]);
+    let names: Vec<&str> =
+        listing["acceptances"].as_array().unwrap().iter().map(|a| a["display_name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["Brand Person", "Brand Person"], "each creator by name");
     let public = design(&app, &id, None).await;
     assert_eq!(public["listing"]["terms"], Value::Null);
     assert_eq!(public["listing"]["acceptances"], Value::Null);
