@@ -247,6 +247,14 @@ pub async fn acceptors(ex: Ex<'_>, design: Uuid) -> Result<Vec<(Uuid, i64)>> {
     Ok(rows)
 }
 
+/// Whether the design's listing is offered, on the menu or paused: its split and its
+/// publication are then fixed.
+pub async fn is_open(ex: Ex<'_>, design: Uuid) -> Result<bool> {
+    let sql = "SELECT COUNT(*) FROM listings WHERE design_id = $1 AND status IN ('offered', 'active', 'paused')";
+    let open: i64 = on_db!(ex, |c| sqlx::query_scalar(sql).bind(design).fetch_one(&mut *c).await)?;
+    Ok(open > 0)
+}
+
 /// Makes the offer of an approval, inside the deciding transaction; returns the listing's id.
 pub async fn offer(tx: &mut Tx, design: Uuid, t: &NewTerms, by: Uuid, now: i64) -> Result<Uuid> {
     let sql = "SELECT template_id, currency FROM designs WHERE id = $1";

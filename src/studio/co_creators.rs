@@ -53,9 +53,7 @@ pub async fn split_of(ex: Ex<'_>, design: Uuid) -> Result<Split> {
 async fn split_is_open(tx: &mut Tx, design: Uuid) -> Result<()> {
     let lock = "UPDATE designs SET updated_at = updated_at WHERE id = $1";
     on_db!(tx.ex(), |c| sqlx::query(lock).bind(design).execute(&mut *c).await.map(|r| r.rows_affected()))?;
-    let sql = "SELECT COUNT(*) FROM listings WHERE design_id = $1 AND status IN ('offered', 'active', 'paused')";
-    let listed: i64 = on_db!(tx.ex(), |c| sqlx::query_scalar(sql).bind(design).fetch_one(&mut *c).await)?;
-    if listed > 0 {
+    if crate::brand::listings::is_open(tx.ex(), design).await? {
         return Err(Error::detail(
             ErrorCode::DesignNotEditable,
             "The split is fixed while the brand's offer is open or the design is on the menu.",

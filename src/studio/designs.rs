@@ -1057,9 +1057,7 @@ pub async fn withdraw(
         return Err(Error::detail(ErrorCode::DesignNotEditable, "Only a published design can be withdrawn."));
     }
     // Checked after the row is locked: an offer made meanwhile is seen here.
-    let sql = "SELECT COUNT(*) FROM listings WHERE design_id = $1 AND status IN ('offered', 'active', 'paused')";
-    let listed: i64 = on_db!(tx.ex(), |c| sqlx::query_scalar(sql).bind(id).fetch_one(&mut *c).await)?;
-    if listed > 0 {
+    if crate::brand::listings::is_open(tx.ex(), id).await? {
         return Err(Error::detail(
             ErrorCode::DesignNotEditable,
             "It is on the brand's menu or offered for it: decline the offer, or ask the brand to retire it.",
