@@ -154,42 +154,52 @@ pub async fn feed(
     let after = q.cursor.as_deref().map(decode_cursor).transpose()?;
     // The key column is chosen from a closed set, never from input.
     // The cursor's condition compares the indexed columns as a row value, so both databases
-    // seek straight to it in the sort's index; without a cursor it is a constant.
+    // seek straight to it in the sort's index.
     let after_clause = match (sort, after.is_some()) {
-        (_, false) => "$2 IS NULL AND $3 IS NULL",
-        (Sort::Hot, true) => "(d.hot, d.id) < ($2, $3)",
-        (Sort::Top, true) => "(d.lower_bound, d.id) < ($2, $3)",
-        (Sort::New, true) => "(d.published_at, d.id) < (CAST($2 AS BIGINT), $3)",
+        (_, false) => "",
+        (Sort::Hot, true) => " AND (d.hot, d.id) < ($2, $3)",
+        (Sort::Top, true) => " AND (d.lower_bound, d.id) < ($2, $3)",
+        (Sort::New, true) => " AND (d.published_at, d.id) < (CAST($2 AS BIGINT), $3)",
     };
     let order = match sort {
         Sort::Hot => "d.hot DESC, d.id DESC",
         Sort::Top => "d.lower_bound DESC, d.id DESC",
         Sort::New => "d.published_at DESC, d.id DESC",
     };
-    let filtered = q.template.is_some()
-        || q.option.is_some()
-        || q.creator.is_some()
-        || free_of.0 != 0
-        || dietary.0 != 0
-        || name_like.is_some();
+    // Only the filters asked for are in the statement. A condition such as `$8 IS NULL OR …`
+    // would cost every page, and on SQLite a LIKE on a parameter makes the statement recompile
+    // at each run (its plan could depend on the pattern).
+    let mut filters = String::new();
+    for (asked, clause) in [
+        (q.template.is_some(), " AND d.template_id = $1"),
+        (free_of.0 != 0, " AND (d.allergens & $5) = 0"),
+        (dietary.0 != 0, " AND (d.dietary & $6) = $6"),
+        (q.creator.is_some(), " AND d.creator_id = $7"),
+        (name_like.is_some(), " AND d.search_name LIKE $8 ESCAPE '\\'"),
+        (
+            q.option.is_some(),
+            " AND EXISTS (SELECT 1 FROM design_choices c WHERE c.design_id = d.id AND c.option_id = $9)",
+        ),
+    ] {
+        if asked {
+            filters.push_str(clause);
+        }
+    }
+    let filtered = !filters.is_empty();
     // A filtered page looks at most SCAN_WINDOW designs past the cursor, so a rare match costs
     // a bounded amount of work per request rather than a scan of every design (see below).
     // Either way the designs come from a plain walk of the sort's index (PostgreSQL, left to
     // plan the whole query with its generic parameters, chose a full scan and a sort).
     let window = if filtered { SCAN_WINDOW.to_string() } else { "$4".to_string() };
     let source = format!(
-        "(SELECT {WINDOW_COLUMNS} FROM designs d WHERE d.status = 'published' AND d.hidden_at IS NULL AND {after_clause} ORDER BY {order} LIMIT {window}) d"
+        "(SELECT {WINDOW_COLUMNS} FROM designs d WHERE d.status = 'published' AND d.hidden_at IS NULL{after_clause} ORDER BY {order} LIMIT {window}) d"
     );
     let sql = format!(
         "SELECT d.id, d.slug, d.name, d.creator_id, d.shortlisted_at, d.decision, a.display_name AS creator_name, d.template_id, \
          d.currency, d.price, d.stars_1, d.stars_2, d.stars_3, d.stars_4, d.stars_5, d.would_buy_count, d.lower_bound, \
          d.hot, d.published_at \
          FROM {source} JOIN accounts a ON a.id = d.creator_id \
-         WHERE d.status = 'published' AND ($1 IS NULL OR d.template_id = $1) \
-         AND {after_clause} \
-         AND (d.allergens & $5) = 0 AND (d.dietary & $6) = $6 AND ($7 IS NULL OR d.creator_id = $7) \
-         AND ($8 IS NULL OR d.search_name LIKE $8 ESCAPE '\\') \
-         AND ($9 IS NULL OR EXISTS (SELECT 1 FROM design_choices c WHERE c.design_id = d.id AND c.option_id = $9)) \
+         WHERE d.status = 'published'{filters} \
          ORDER BY {order} LIMIT $4"
     );
     let (after_key, after_id) = match after {
@@ -230,7 +240,7 @@ pub async fn feed(
         // The same cursor condition, its two parameters numbered from 1 here.
         let edge_after = after_clause.replace("$2", "$1").replace("$3", "$2");
         let edge = format!(
-            "SELECT {key} AS k, d.id FROM (SELECT {WINDOW_COLUMNS} FROM designs d WHERE d.status = 'published' AND d.hidden_at IS NULL AND {edge_after} \
+            "SELECT {key} AS k, d.id FROM (SELECT {WINDOW_COLUMNS} FROM designs d WHERE d.status = 'published' AND d.hidden_at IS NULL{edge_after} \
              ORDER BY {order} LIMIT {SCAN_WINDOW}) d ORDER BY {order} LIMIT 1 OFFSET {}",
             SCAN_WINDOW - 1
         );
