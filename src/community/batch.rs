@@ -5,6 +5,9 @@
 //! writes store the result (one upsert of the ratings, one update of the designs' counters and
 //! scores). Milestones and shortlisting then run only for the designs that crossed a line.
 //!
+//! The batch's statements vary with its size, so they are not kept in the connection's statement
+//! cache (`persistent(false)`), where they would push out the statements of requests.
+//!
 //! The rules are those of a single rating (see `ratings.rs`), applied in arrival order, so a
 //! batch ends exactly where the same ratings one by one would.
 
@@ -16,7 +19,7 @@ use uuid::Uuid;
 use super::promotion::{self, MILESTONES, Moment, NotCounted, Thresholds};
 use super::ranking::{self, Histogram};
 use super::ratings::Rated;
-use crate::db::Tx;
+use crate::db::{Ex, Tx};
 use crate::error::{Error, ErrorCode, Result};
 use crate::on_db;
 
@@ -189,12 +192,13 @@ where
 }
 
 async fn read(tx: &mut Tx, designs: &[Uuid], accounts: &[Uuid], jobs: &[Job], now: i64) -> Result<Known> {
-    // Lock the designs' rows (on SQLite the writer's transaction holds the whole database).
-    on_db!(tx.ex(), |c| {
+    // Lock the designs' rows. On SQLite the writer's transaction holds the whole database
+    // already, and this no-op update would only dirty pages.
+    if let Ex::Postgres(c) = tx.ex() {
         let mut q = QueryBuilder::new("UPDATE designs SET updated_at = updated_at WHERE id IN ");
         in_list(&mut q, designs);
-        q.build().execute(&mut *c).await.map(|r| r.rows_affected())
-    })?;
+        q.build().persistent(false).execute(&mut *c).await?;
+    }
     let rows: Vec<DesignState> = on_db!(tx.ex(), |c| {
         let mut q = QueryBuilder::new(
             // A design a moderator hid reads as not rateable.
@@ -202,19 +206,19 @@ async fn read(tx: &mut Tx, designs: &[Uuid], accounts: &[Uuid], jobs: &[Job], no
              would_buy_count FROM designs WHERE id IN ",
         );
         in_list(&mut q, designs);
-        q.build_query_as().fetch_all(&mut *c).await
+        q.build_query_as().persistent(false).fetch_all(&mut *c).await
     })?;
     let co_creators: Vec<(Uuid, Uuid)> = on_db!(tx.ex(), |c| {
         let mut q = QueryBuilder::new("SELECT design_id, account_id FROM design_co_creators WHERE design_id IN ");
         in_list(&mut q, designs);
-        q.build_query_as().fetch_all(&mut *c).await
+        q.build_query_as().persistent(false).fetch_all(&mut *c).await
     })?;
     let people: Vec<(Uuid, i64, Option<i64>)> = on_db!(tx.ex(), |c| {
         let mut q =
             QueryBuilder::new("SELECT id, created_at, email_verified_at FROM accounts WHERE banned_at IS NULL ");
         q.push("AND (suspended_until IS NULL OR suspended_until <= ").push_bind(now).push(") AND id IN ");
         in_list(&mut q, accounts);
-        q.build_query_as().fetch_all(&mut *c).await
+        q.build_query_as().persistent(false).fetch_all(&mut *c).await
     })?;
     let given: Vec<(Uuid, Uuid, i64, bool, bool)> = on_db!(tx.ex(), |c| {
         // A join on the primary key (a row-value IN would scan the table on SQLite).
@@ -223,7 +227,7 @@ async fn read(tx: &mut Tx, designs: &[Uuid], accounts: &[Uuid], jobs: &[Job], no
             b.push_bind(job.design).push_bind(job.account);
         });
         q.push(") AS v JOIN ratings r ON r.design_id = v.column1 AND r.account_id = v.column2");
-        q.build_query_as().fetch_all(&mut *c).await
+        q.build_query_as().persistent(false).fetch_all(&mut *c).await
     })?;
     Ok(Known {
         designs: rows.into_iter().map(|d| (d.id, d)).collect(),
@@ -252,7 +256,7 @@ async fn write(tx: &mut Tx, plan: &Plan, known: &Known, now: i64) -> Result<()> 
                 " ON CONFLICT (design_id, account_id) DO UPDATE SET stars = excluded.stars, \
                  would_buy = excluded.would_buy, updated_at = excluded.updated_at, counted = excluded.counted",
             );
-            q.build().execute(&mut *c).await.map(|r| r.rows_affected())
+            q.build().persistent(false).execute(&mut *c).await.map(|r| r.rows_affected())
         })?;
     }
     if !plan.designs.is_empty() {
@@ -282,7 +286,7 @@ async fn write(tx: &mut Tx, plan: &Plan, known: &Known, now: i64) -> Result<()> 
                     .push_bind(*hot);
             });
             q.push(") AS v WHERE designs.id = v.column1");
-            q.build().execute(&mut *c).await.map(|r| r.rows_affected())
+            q.build().persistent(false).execute(&mut *c).await.map(|r| r.rows_affected())
         })?;
     }
     Ok(())
