@@ -12,7 +12,8 @@
 //! writer connection (writes queue in the process instead of failing with "database is locked")
 //! whose transactions begin IMMEDIATE, beside a pool of read-only connections. The writer uses
 //! `synchronous=FULL`, so a committed fact (money above all) has reached the disk before it is
-//! acknowledged.
+//! acknowledged. A third connection copies the write-ahead log into the database file beside
+//! them ([`checkpoint_continuously`]), and every connection reads the file through a memory map.
 
 use std::borrow::Cow;
 use std::path::Path;
