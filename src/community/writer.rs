@@ -17,7 +17,7 @@ use uuid::Uuid;
 use super::batch;
 use super::promotion::{self, Moment};
 use super::ratings::{Rated, rate_in};
-use crate::db::{Backend, Db, now_ms};
+use crate::db::{Db, now_ms};
 use crate::error::{Error, ErrorCode, Result};
 
 /// The most ratings committed together.
@@ -35,29 +35,11 @@ pub struct RatingWriter {
 }
 
 impl RatingWriter {
-    /// Starts the writer. Email links in the notifications it causes point at `site`.
-    ///
-    /// On SQLite the writer gets a thread and a runtime of its own: a batch is a short
-    /// conversation with the connection's worker thread (a few statements, then the commit),
-    /// and on the shared runtime each of its steps waited behind the requests queued there,
-    /// which kept the one writer idle between statements (measured with `make bench`). On
-    /// PostgreSQL, whose connections belong to the runtime that opened them, it is a task on
-    /// the current runtime.
+    /// Starts the writer task on the current runtime. Email links in the notifications it causes
+    /// point at `site`.
     pub fn spawn(db: Db, site: String) -> RatingWriter {
         let (queue, jobs) = mpsc::channel(4 * MAX_BATCH);
-        match db.backend() {
-            Backend::Postgres => drop(tokio::spawn(run(db, site, jobs))),
-            Backend::Sqlite => {
-                let runtime = tokio::runtime::Builder::new_current_thread()
-                    .enable_all()
-                    .build()
-                    .expect("a runtime for the rating writer");
-                std::thread::Builder::new()
-                    .name("rating-writer".into())
-                    .spawn(move || runtime.block_on(run(db, site, jobs)))
-                    .expect("a thread for the rating writer");
-            }
-        }
+        tokio::spawn(run(db, site, jobs));
         RatingWriter { queue }
     }
 
