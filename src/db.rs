@@ -136,7 +136,8 @@ impl Db {
             // The writer first: it creates the file and switches it to WAL for the readers.
             // Its statement journals (a multi-row statement inside a transaction keeps the
             // pages it changes, to undo just that statement) stay in memory rather than spill to
-            // a temporary file. It leaves checkpoints to the checkpointer below unless the log grows far past it.
+            // a temporary file. It leaves checkpoints to the checkpointer below unless the log
+            // grows far past it.
             let writer = SqlitePoolOptions::new()
                 .max_connections(1)
                 .acquire_timeout(Duration::from_secs(30))
