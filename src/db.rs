@@ -14,10 +14,15 @@
 //! `synchronous=FULL`, so a committed fact (money above all) has reached the disk before it is
 //! acknowledged. A third connection copies the write-ahead log into the database file beside
 //! them ([`checkpoint_continuously`]), and every connection reads the file through a memory map.
+//! The feeds read through a few more connections, opened with rusqlite and used on the calling
+//! thread ([`InlineReaders`]).
+
+mod inline;
 
 use std::borrow::Cow;
 use std::path::Path;
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context;
@@ -28,6 +33,8 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use sqlx::{PgConnection, PgPool, Postgres, Sqlite, SqliteConnection, SqlitePool, Transaction};
 
 use crate::error::Result;
+
+pub use inline::{InlineReaders, bind_present};
 
 static COMMON: Migrator = sqlx::migrate!("./migrations");
 static SQLITE_ONLY: Migrator = sqlx::migrate!("./migrations/sqlite");
@@ -82,7 +89,7 @@ pub enum Ex<'a> {
 /// The application's database: a SQLite file or a PostgreSQL server.
 #[derive(Clone, Debug)]
 pub enum Db {
-    Sqlite { writer: SqlitePool, readers: SqlitePool, checkpointer: SqlitePool },
+    Sqlite { writer: SqlitePool, readers: SqlitePool, checkpointer: SqlitePool, inline: Arc<InlineReaders> },
     Postgres(PgPool),
 }
 
@@ -156,10 +163,11 @@ impl Db {
             tokio::spawn(checkpoint_continuously(checkpointer.clone()));
             let readers = SqlitePoolOptions::new()
                 .max_connections(4)
-                .connect_with(opts.read_only(true))
+                .connect_with(opts.clone().read_only(true))
                 .await
                 .context("cannot open the SQLite database in DATABASE_URL for reading")?;
-            Ok(Db::Sqlite { writer, readers, checkpointer })
+            let inline = Arc::new(InlineReaders::open(opts.get_filename(), MMAP_BYTES)?);
+            Ok(Db::Sqlite { writer, readers, checkpointer, inline })
         } else {
             anyhow::bail!("DATABASE_URL must start with sqlite:// or postgres://")
         }
@@ -178,6 +186,15 @@ impl Db {
             Db::Sqlite { writer, .. } => Tx::Sqlite(writer.begin_with("BEGIN IMMEDIATE").await?),
             Db::Postgres(pool) => Tx::Postgres(pool.begin().await?),
         })
+    }
+
+    /// SQLite's connections for reads on the calling thread (see [`InlineReaders`]); `None` on
+    /// PostgreSQL.
+    pub fn inline(&self) -> Option<&InlineReaders> {
+        match self {
+            Db::Sqlite { inline, .. } => Some(inline),
+            Db::Postgres(_) => None,
+        }
     }
 
     /// A connection for reads.
@@ -215,7 +232,7 @@ impl Db {
 
     pub async fn close(&self) {
         match self {
-            Db::Sqlite { writer, readers, checkpointer } => {
+            Db::Sqlite { writer, readers, checkpointer, .. } => {
                 checkpointer.close().await;
                 readers.close().await;
                 writer.close().await;

@@ -268,6 +268,13 @@ impl Error {
     }
 }
 
+/// A failed read on SQLite's inline connections (`db::InlineReaders`): an internal error.
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        Error::Other(anyhow::Error::new(e).context("SQLite read"))
+    }
+}
+
 /// Turns a unique or foreign-key violation of the named constraint into a client error, so a
 /// conflict is decided by the database, never by matching an error message's text.
 pub trait OnConstraint<T> {

@@ -12,6 +12,7 @@ use uuid::Uuid;
 use super::ranking::Histogram;
 use super::ratings::{RatingSummary, summary};
 use crate::app::AppState;
+use crate::db::{Db, bind_present};
 use crate::error::{Error, Result};
 use crate::http::QueryParams;
 use crate::http::page::{DEFAULT_LIMIT, MAX_LIMIT, Page};
@@ -112,10 +113,9 @@ fn decode_cursor(cursor: &str) -> Result<(f64, Uuid)> {
     Ok((key, id))
 }
 
-/// What a feed reads of a design (never its snapshot, which holds its pictures).
+/// What a feed page reads of a design (never its snapshot, which holds its pictures).
 const WINDOW_COLUMNS: &str = "d.id, d.slug, d.name, d.creator_id, d.shortlisted_at, d.decision, d.template_id, d.currency, d.price, \
-    d.stars_1, d.stars_2, d.stars_3, d.stars_4, d.stars_5, d.would_buy_count, d.lower_bound, d.hot, d.published_at, \
-    d.status, d.allergens, d.dietary, d.search_name";
+    d.stars_1, d.stars_2, d.stars_3, d.stars_4, d.stars_5, d.would_buy_count, d.lower_bound, d.hot, d.published_at";
 
 /// How many designs past its cursor a filtered page examines at most.
 pub const SCAN_WINDOW: i64 = 1000;
@@ -186,52 +186,16 @@ pub async fn feed(
         }
     }
     let filtered = !filters.is_empty();
-    // A filtered page looks at most SCAN_WINDOW designs past the cursor, so a rare match costs
-    // a bounded amount of work per request rather than a scan of every design (see below).
-    // Either way the designs come from a plain walk of the sort's index (PostgreSQL, left to
-    // plan the whole query with its generic parameters, chose a full scan and a sort).
-    let window = if filtered { SCAN_WINDOW.to_string() } else { "$4".to_string() };
-    let source = format!(
-        "(SELECT {WINDOW_COLUMNS} FROM designs d WHERE d.status = 'published' AND d.hidden_at IS NULL{after_clause} ORDER BY {order} LIMIT {window}) d"
-    );
-    let sql = format!(
-        "SELECT d.id, d.slug, d.name, d.creator_id, d.shortlisted_at, d.decision, a.display_name AS creator_name, d.template_id, \
-         d.currency, d.price, d.stars_1, d.stars_2, d.stars_3, d.stars_4, d.stars_5, d.would_buy_count, d.lower_bound, \
-         d.hot, d.published_at \
-         FROM {source} JOIN accounts a ON a.id = d.creator_id \
-         WHERE d.status = 'published'{filters} \
-         ORDER BY {order} LIMIT $4"
-    );
     let (after_key, after_id) = match after {
         Some((k, id)) => (Some(k), Some(id)),
         None => (None, None),
     };
-    let mut conn = state.db.reader().await?;
-    let rows: Vec<Row> = on_db!(conn.ex(), |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
-        .bind(q.template)
-        .bind(after_key)
-        .bind(after_id)
-        .bind(limit + 1)
-        .bind(free_of.0)
-        .bind(dietary.0)
-        .bind(q.creator)
-        .bind(&name_like)
-        .bind(q.option)
-        .fetch_all(&mut *c)
-        .await)?;
-    let more = rows.len() as i64 > limit;
-    let rows = &rows[..rows.len().min(limit as usize)];
-    let mut next_cursor = more.then(|| rows.last()).flatten().map(|r| {
-        let k = match sort {
-            Sort::Hot => r.hot,
-            Sort::Top => r.lower_bound,
-            Sort::New => r.published_at as f64,
-        };
-        encode_cursor(k, r.id)
-    });
-    if filtered && !more {
-        // Fewer matches than asked in the window: if the window was full, the feed goes on past
-        // its last design, so the page (short, maybe empty) carries a cursor from there.
+    // A filtered page examines at most SCAN_WINDOW designs past the cursor, so a rare match
+    // costs a bounded amount of work per request rather than a scan of every design. The
+    // window's last design comes first, from the sort's index alone (no row is read); the page
+    // is then a walk of the same index from the cursor down to it that stops as soon as the page
+    // is full.
+    let edge = if filtered {
         let key = match sort {
             Sort::Hot => "d.hot",
             Sort::Top => "d.lower_bound",
@@ -239,18 +203,69 @@ pub async fn feed(
         };
         // The same cursor condition, its two parameters numbered from 1 here.
         let edge_after = after_clause.replace("$2", "$1").replace("$3", "$2");
-        let edge = format!(
-            "SELECT {key} AS k, d.id FROM (SELECT {WINDOW_COLUMNS} FROM designs d WHERE d.status = 'published' AND d.hidden_at IS NULL{edge_after} \
-             ORDER BY {order} LIMIT {SCAN_WINDOW}) d ORDER BY {order} LIMIT 1 OFFSET {}",
+        let sql = format!(
+            "SELECT {key} AS k, d.id FROM designs d WHERE d.status = 'published'{edge_after} \
+             ORDER BY {order} LIMIT 1 OFFSET {}",
             SCAN_WINDOW - 1
         );
-        let last: Option<(f64, Uuid)> = on_db!(conn.ex(), |c| sqlx::query_as(sqlx::AssertSqlSafe(edge.clone()))
-            .bind(after_key)
-            .bind(after_id)
-            .fetch_optional(&mut *c)
-            .await)?;
-        next_cursor = last.map(|(k, id)| encode_cursor(k, id));
-    }
+        fetch_edge(&state.db, &sql, after_key, after_id).await?
+    } else {
+        None
+    };
+    let edge_clause = match (sort, edge.is_some()) {
+        (_, false) => "",
+        (Sort::Hot, true) => " AND (d.hot, d.id) >= ($10, $11)",
+        (Sort::Top, true) => " AND (d.lower_bound, d.id) >= ($10, $11)",
+        (Sort::New, true) => " AND (d.published_at, d.id) >= (CAST($10 AS BIGINT), $11)",
+    };
+    const COLUMNS: &str = "d.id, d.slug, d.name, d.creator_id, d.shortlisted_at, d.decision, a.display_name AS creator_name, \
+        d.template_id, d.currency, d.price, d.stars_1, d.stars_2, d.stars_3, d.stars_4, d.stars_5, d.would_buy_count, \
+        d.lower_bound, d.hot, d.published_at";
+    let sql = if filtered {
+        format!(
+            "SELECT {COLUMNS} FROM designs d JOIN accounts a ON a.id = d.creator_id \
+             WHERE d.status = 'published' AND d.hidden_at IS NULL{after_clause}{edge_clause}{filters} \
+             ORDER BY {order} LIMIT $4"
+        )
+    } else {
+        // The designs come from a plain walk of the sort's index in a subquery: PostgreSQL, left
+        // to plan the whole query with its generic parameters, chose a full scan and a sort.
+        format!(
+            "SELECT {COLUMNS} FROM (SELECT {WINDOW_COLUMNS} FROM designs d \
+             WHERE d.status = 'published' AND d.hidden_at IS NULL{after_clause} ORDER BY {order} LIMIT $4) d \
+             JOIN accounts a ON a.id = d.creator_id ORDER BY {order} LIMIT $4"
+        )
+    };
+    let params = Params {
+        template: q.template,
+        after_key,
+        after_id,
+        limit: limit + 1,
+        free_of: free_of.0,
+        dietary: dietary.0,
+        creator: q.creator,
+        name_like,
+        option: q.option,
+        edge_key: edge.map(|(k, _)| k),
+        edge_id: edge.map(|(_, id)| id),
+    };
+    let rows = fetch_page(&state.db, &sql, &params).await?;
+    let more = rows.len() as i64 > limit;
+    let rows = &rows[..rows.len().min(limit as usize)];
+    let next_cursor = if more {
+        rows.last().map(|r| {
+            let k = match sort {
+                Sort::Hot => r.hot,
+                Sort::Top => r.lower_bound,
+                Sort::New => r.published_at as f64,
+            };
+            encode_cursor(k, r.id)
+        })
+    } else {
+        // Fewer matches than asked in a full window: the feed goes on past the window's last
+        // design, so the page (short, maybe empty) carries a cursor from there.
+        edge.map(|(k, id)| encode_cursor(k, id))
+    };
     let items = rows
         .iter()
         .map(|r| {
@@ -277,6 +292,118 @@ pub async fn feed(
         })
         .collect();
     Ok(Json(Page { items, next_cursor }))
+}
+
+/// The values a page's statement may bind, by their numbers in it.
+struct Params {
+    template: Option<Uuid>,
+    after_key: Option<f64>,
+    after_id: Option<Uuid>,
+    limit: i64,
+    free_of: i64,
+    dietary: i64,
+    creator: Option<Uuid>,
+    name_like: Option<String>,
+    option: Option<Uuid>,
+    /// The last design of a filtered page's window.
+    edge_key: Option<f64>,
+    edge_id: Option<Uuid>,
+}
+
+impl Params {
+    /// Named as SQLite numbers them; a statement binds those it holds.
+    fn named(&self) -> [(&'static str, &dyn rusqlite::ToSql); 11] {
+        [
+            ("$1", &self.template),
+            ("$2", &self.after_key),
+            ("$3", &self.after_id),
+            ("$4", &self.limit),
+            ("$5", &self.free_of),
+            ("$6", &self.dietary),
+            ("$7", &self.creator),
+            ("$8", &self.name_like),
+            ("$9", &self.option),
+            ("$10", &self.edge_key),
+            ("$11", &self.edge_id),
+        ]
+    }
+}
+
+impl Row {
+    /// A row of the page's statement, its columns in the order it selects them.
+    fn from_sqlite(r: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
+        Ok(Row {
+            id: r.get(0)?,
+            slug: r.get(1)?,
+            name: r.get(2)?,
+            creator_id: r.get(3)?,
+            shortlisted_at: r.get(4)?,
+            decision: r.get(5)?,
+            creator_name: r.get(6)?,
+            template_id: r.get(7)?,
+            currency: r.get(8)?,
+            price: r.get(9)?,
+            stars_1: r.get(10)?,
+            stars_2: r.get(11)?,
+            stars_3: r.get(12)?,
+            stars_4: r.get(13)?,
+            stars_5: r.get(14)?,
+            would_buy_count: r.get(15)?,
+            lower_bound: r.get(16)?,
+            hot: r.get(17)?,
+            published_at: r.get(18)?,
+        })
+    }
+}
+
+/// Runs a page's statement: on SQLite on this thread (see `db::InlineReaders`), on PostgreSQL
+/// through the pool.
+async fn fetch_page(db: &Db, sql: &str, p: &Params) -> Result<Vec<Row>> {
+    if let Some(inline) = db.inline() {
+        return Ok(inline.read(|c| {
+            let mut statement = c.prepare_cached(sql)?;
+            bind_present(&mut statement, &p.named())?;
+            let mut rows = statement.raw_query();
+            let mut out = Vec::with_capacity(p.limit as usize);
+            while let Some(r) = rows.next()? {
+                out.push(Row::from_sqlite(r)?);
+            }
+            Ok(out)
+        })?);
+    }
+    let mut conn = db.reader().await?;
+    Ok(on_db!(conn.ex(), |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.to_string()))
+        .bind(p.template)
+        .bind(p.after_key)
+        .bind(p.after_id)
+        .bind(p.limit)
+        .bind(p.free_of)
+        .bind(p.dietary)
+        .bind(p.creator)
+        .bind(&p.name_like)
+        .bind(p.option)
+        .bind(p.edge_key)
+        .bind(p.edge_id)
+        .fetch_all(&mut *c)
+        .await)?)
+}
+
+/// The sort key and id of the last design of a filtered page's window, if the window was full.
+async fn fetch_edge(db: &Db, sql: &str, after_key: Option<f64>, after_id: Option<Uuid>) -> Result<Option<(f64, Uuid)>> {
+    if let Some(inline) = db.inline() {
+        return Ok(inline.read(|c| {
+            let mut statement = c.prepare_cached(sql)?;
+            bind_present(&mut statement, &[("$1", &after_key), ("$2", &after_id)])?;
+            let mut rows = statement.raw_query();
+            rows.next()?.map(|r| Ok((r.get(0)?, r.get(1)?))).transpose()
+        })?);
+    }
+    let mut conn = db.reader().await?;
+    Ok(on_db!(conn.ex(), |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.to_string()))
+        .bind(after_key)
+        .bind(after_id)
+        .fetch_optional(&mut *c)
+        .await)?)
 }
 
 #[cfg(test)]

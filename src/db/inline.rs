@@ -1,0 +1,88 @@
+//! SQLite reads run on the calling thread, for the hottest read paths (the feeds).
+//!
+//! sqlx runs each SQLite connection on a thread of its own: every statement is a message to that
+//! thread and every row a message back, and taking a connection from the pool and giving it back
+//! ping it on that thread too. A feed page is a single index scan of a few dozen rows, and those
+//! thread hand-offs cost more than the scan: in `make bench` a fifth of the CPU of a feed page
+//! was spent switching threads (`perf`, 64 clients). These connections, opened with rusqlite on
+//! the same file and the same settings as the read pool, run the statement where it is asked
+//! for, with no hand-off.
+//!
+//! A read holds its connection only while it runs and never across an `.await`, so at most one
+//! connection per thread that can call it is busy at once: the pool has one per core and a few
+//! more, and a caller finding every one busy waits for one rather than opening another. A read
+//! runs on the async runtime's thread, so only short, bounded statements belong here: an index
+//! scan with a `LIMIT`, never a report.
+
+use std::fmt;
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, MutexGuard};
+use std::time::Duration;
+
+use anyhow::Context;
+use rusqlite::{Connection, OpenFlags, Statement, ToSql};
+
+/// Statements each connection keeps prepared.
+const STATEMENT_CACHE: usize = 128;
+
+/// Read-only connections to a SQLite file, used on the calling thread.
+pub struct InlineReaders {
+    conns: Box<[Mutex<Connection>]>,
+    next: AtomicUsize,
+}
+
+impl fmt::Debug for InlineReaders {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("InlineReaders").field("connections", &self.conns.len()).finish()
+    }
+}
+
+impl InlineReaders {
+    /// Opens read-only connections to `path`, each reading the file through a memory map of
+    /// `mmap_bytes`.
+    pub fn open(path: &Path, mmap_bytes: u64) -> anyhow::Result<InlineReaders> {
+        let count = std::thread::available_parallelism().map_or(2, |n| n.get()) + 2;
+        let conns = (0..count)
+            .map(|_| {
+                let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+                let conn = Connection::open_with_flags(path, flags)
+                    .with_context(|| format!("cannot open {} for inline reads", path.display()))?;
+                conn.busy_timeout(Duration::from_secs(10))?;
+                conn.pragma_update(None, "mmap_size", i64::try_from(mmap_bytes)?)?;
+                conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
+                Ok(Mutex::new(conn))
+            })
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        Ok(InlineReaders { conns: conns.into_boxed_slice(), next: AtomicUsize::new(0) })
+    }
+
+    /// Runs `read` on a free connection, on this thread.
+    pub fn read<T>(&self, read: impl FnOnce(&Connection) -> rusqlite::Result<T>) -> rusqlite::Result<T> {
+        read(&self.take())
+    }
+
+    fn take(&self) -> MutexGuard<'_, Connection> {
+        let start = self.next.fetch_add(1, Ordering::Relaxed);
+        let n = self.conns.len();
+        for i in 0..n {
+            if let Ok(conn) = self.conns[(start + i) % n].try_lock() {
+                return conn;
+            }
+        }
+        // A read that panicked leaves its connection as sound as any other: statements reset
+        // when dropped.
+        self.conns[start % n].lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+/// Binds the named parameters (`$1`, `$2`...) the statement has, skipping those it does not:
+/// a statement built from optional clauses binds one list whatever clauses it holds, as sqlx does.
+pub fn bind_present(statement: &mut Statement<'_>, params: &[(&str, &dyn ToSql)]) -> rusqlite::Result<()> {
+    for (name, value) in params {
+        if let Some(index) = statement.parameter_index(name)? {
+            statement.raw_bind_parameter(index, value)?;
+        }
+    }
+    Ok(())
+}
