@@ -3,7 +3,7 @@
 use uuid::Uuid;
 
 use crate::accounts::domain::Role;
-use crate::db::Ex;
+use crate::db::{Db, Ex, bind_present};
 use crate::error::Result;
 use crate::on_db;
 
@@ -214,7 +214,7 @@ pub async fn revoke_all_sessions(ex: Ex<'_>, account: Uuid, now: i64) -> Result<
 /// Whether the session family still stands (not signed out, not revoked).
 /// What a request's token stands for, in one query: the account, whether the token's session
 /// family is live, and the account's roles (always with `customer`).
-pub async fn session_account(ex: Ex<'_>, account: Uuid, family: Uuid) -> Result<Option<(AccountRow, bool, Vec<Role>)>> {
+pub async fn session_account(db: &Db, account: Uuid, family: Uuid) -> Result<Option<(AccountRow, bool, Vec<Role>)>> {
     #[derive(sqlx::FromRow)]
     struct Row {
         #[sqlx(flatten)]
@@ -227,8 +227,34 @@ pub async fn session_account(ex: Ex<'_>, account: Uuid, family: Uuid) -> Result<
                (SELECT COALESCE(SUM(CASE r.role WHEN 'curator' THEN 1 WHEN 'community_manager' THEN 2 WHEN 'admin' THEN 4 \
                ELSE 0 END), 0) FROM account_roles r WHERE r.account_id = a.id) AS role_bits \
                FROM accounts a WHERE a.id = $1";
-    let row: Option<Row> =
-        on_db!(ex, |c| sqlx::query_as(sql).bind(account).bind(family).fetch_optional(&mut *c).await)?;
+    // Every signed-in request reads this: on SQLite on the calling thread (see `db::InlineReaders`).
+    let row: Option<Row> = match db.inline() {
+        Some(inline) => inline.read(|c| {
+            let mut statement = c.prepare_cached(sql)?;
+            // By name: `$2` comes first in the text, and SQLite numbers parameters as they come.
+            bind_present(&mut statement, &[("$1", &account), ("$2", &family)])?;
+            let mut rows = statement.raw_query();
+            rows.next()?
+                .map(|r| {
+                    Ok(Row {
+                        account: AccountRow {
+                            id: r.get(0)?,
+                            email: r.get(1)?,
+                            display_name: r.get(2)?,
+                            created_at: r.get(3)?,
+                            email_verified_at: r.get(4)?,
+                        },
+                        live: r.get(5)?,
+                        role_bits: r.get(6)?,
+                    })
+                })
+                .transpose()
+        })?,
+        None => {
+            let mut conn = db.reader().await?;
+            on_db!(conn.ex(), |c| sqlx::query_as(sql).bind(account).bind(family).fetch_optional(&mut *c).await)?
+        }
+    };
     Ok(row.map(|r| {
         let mut roles = vec![Role::Customer];
         for (bit, role) in [(1, Role::Curator), (2, Role::CommunityManager), (4, Role::Admin)] {

@@ -1,4 +1,5 @@
-//! SQLite reads run on the calling thread, for the hottest read paths (the feeds).
+//! SQLite reads run on the calling thread, for the hottest read paths: the feeds, and the session
+//! every signed-in request reads.
 //!
 //! sqlx runs each SQLite connection on a thread of its own: every statement is a message to that
 //! thread and every row a message back, and taking a connection from the pool and giving it back

@@ -113,9 +113,8 @@ fn bearer(req: &Request) -> Option<String> {
 async fn authenticate(state: &AppState, token: &str) -> Result<Option<CurrentUser>> {
     let unauthenticated = || Error::detail(ErrorCode::Unauthenticated, "The access token is not valid.");
     let claims = state.tokens.verify(token).ok_or_else(unauthenticated)?;
-    let mut conn = state.db.reader().await?;
     let (account, live, roles) =
-        repo::session_account(conn.ex(), claims.sub, claims.sid).await?.ok_or_else(unauthenticated)?;
+        repo::session_account(&state.db, claims.sub, claims.sid).await?.ok_or_else(unauthenticated)?;
     if !live {
         return Err(Error::detail(ErrorCode::Unauthenticated, "This session has ended."));
     }
