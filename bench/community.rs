@@ -149,13 +149,11 @@ async fn raw_top_reads_inline(db: &Db) -> Option<Run> {
         drive(READ_SECONDS, move |_| {
             let db = db.clone();
             async move {
-                let rows = db.inline().unwrap().read(|c| {
-                    let mut statement = c.prepare_cached(
-                        "SELECT id FROM designs WHERE status = 'published' ORDER BY lower_bound DESC, id DESC LIMIT 20",
-                    )?;
-                    let ids = statement.query_map([], |r| r.get::<_, Uuid>(0))?;
-                    ids.collect::<Result<Vec<Uuid>, _>>()
-                });
+                let rows = db.inline().unwrap().query(
+                    "SELECT id FROM designs WHERE status = 'published' ORDER BY lower_bound DESC, id DESC LIMIT 20",
+                    &[],
+                    |r| r.get::<_, Uuid>(0),
+                );
                 if rows.map(|r| r.len()) == Ok(20) { 200 } else { 500 }
             }
         })

@@ -3,7 +3,7 @@
 use uuid::Uuid;
 
 use crate::accounts::domain::Role;
-use crate::db::{Db, Ex, bind_present};
+use crate::db::{Db, Ex};
 use crate::error::Result;
 use crate::on_db;
 
@@ -229,27 +229,21 @@ pub async fn session_account(db: &Db, account: Uuid, family: Uuid) -> Result<Opt
                FROM accounts a WHERE a.id = $1";
     // Every signed-in request reads this: on SQLite on the calling thread (see `db::InlineReaders`).
     let row: Option<Row> = match db.inline() {
-        Some(inline) => inline.read(|c| {
-            let mut statement = c.prepare_cached(sql)?;
-            // By name: `$2` comes first in the text, and SQLite numbers parameters as they come.
-            bind_present(&mut statement, &[("$1", &account), ("$2", &family)])?;
-            let mut rows = statement.raw_query();
-            rows.next()?
-                .map(|r| {
-                    Ok(Row {
-                        account: AccountRow {
-                            id: r.get(0)?,
-                            email: r.get(1)?,
-                            display_name: r.get(2)?,
-                            created_at: r.get(3)?,
-                            email_verified_at: r.get(4)?,
-                        },
-                        live: r.get(5)?,
-                        role_bits: r.get(6)?,
-                    })
+        Some(inline) => inline
+            .query(sql, &[("$1", &account), ("$2", &family)], |r| {
+                Ok(Row {
+                    account: AccountRow {
+                        id: r.get(0)?,
+                        email: r.get(1)?,
+                        display_name: r.get(2)?,
+                        created_at: r.get(3)?,
+                        email_verified_at: r.get(4)?,
+                    },
+                    live: r.get(5)?,
+                    role_bits: r.get(6)?,
                 })
-                .transpose()
-        })?,
+            })?
+            .pop(),
         None => {
             let mut conn = db.reader().await?;
             on_db!(conn.ex(), |c| sqlx::query_as(sql).bind(account).bind(family).fetch_optional(&mut *c).await)?

@@ -12,7 +12,7 @@ use uuid::Uuid;
 use super::ranking::Histogram;
 use super::ratings::{RatingSummary, summary};
 use crate::app::AppState;
-use crate::db::{Db, bind_present};
+use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::http::QueryParams;
 use crate::http::page::{DEFAULT_LIMIT, MAX_LIMIT, Page};
@@ -153,14 +153,7 @@ pub async fn feed(
     };
     let after = q.cursor.as_deref().map(decode_cursor).transpose()?;
     // The key column is chosen from a closed set, never from input.
-    // The cursor's condition compares the indexed columns as a row value, so both databases
-    // seek straight to it in the sort's index.
-    let after_clause = match (sort, after.is_some()) {
-        (_, false) => "",
-        (Sort::Hot, true) => " AND (d.hot, d.id) < ($2, $3)",
-        (Sort::Top, true) => " AND (d.lower_bound, d.id) < ($2, $3)",
-        (Sort::New, true) => " AND (d.published_at, d.id) < (CAST($2 AS BIGINT), $3)",
-    };
+    let after_clause = if after.is_some() { key_bound(sort, "<", 2) } else { String::new() };
     let order = match sort {
         Sort::Hot => "d.hot DESC, d.id DESC",
         Sort::Top => "d.lower_bound DESC, d.id DESC",
@@ -212,12 +205,7 @@ pub async fn feed(
     } else {
         None
     };
-    let edge_clause = match (sort, edge.is_some()) {
-        (_, false) => "",
-        (Sort::Hot, true) => " AND (d.hot, d.id) >= ($10, $11)",
-        (Sort::Top, true) => " AND (d.lower_bound, d.id) >= ($10, $11)",
-        (Sort::New, true) => " AND (d.published_at, d.id) >= (CAST($10 AS BIGINT), $11)",
-    };
+    let edge_clause = if edge.is_some() { key_bound(sort, ">=", 10) } else { String::new() };
     const COLUMNS: &str = "d.id, d.slug, d.name, d.creator_id, d.shortlisted_at, d.decision, a.display_name AS creator_name, \
         d.template_id, d.currency, d.price, d.stars_1, d.stars_2, d.stars_3, d.stars_4, d.stars_5, d.would_buy_count, \
         d.lower_bound, d.hot, d.published_at";
@@ -294,6 +282,17 @@ pub async fn feed(
     Ok(Json(Page { items, next_cursor }))
 }
 
+/// ` AND (key, id) <op> ($n, $n+1)` on the sort's key: where a cursor or a window's edge cuts the
+/// sort's index. The columns are compared as a row value, so both databases seek straight to it.
+fn key_bound(sort: Sort, op: &str, n: usize) -> String {
+    let (key, param) = match sort {
+        Sort::Hot => ("d.hot", format!("${n}")),
+        Sort::Top => ("d.lower_bound", format!("${n}")),
+        Sort::New => ("d.published_at", format!("CAST(${n} AS BIGINT)")),
+    };
+    format!(" AND ({key}, d.id) {op} ({param}, ${})", n + 1)
+}
+
 /// The values a page's statement may bind, by their numbers in it.
 struct Params {
     template: Option<Uuid>,
@@ -360,16 +359,7 @@ impl Row {
 /// through the pool.
 async fn fetch_page(db: &Db, sql: &str, p: &Params) -> Result<Vec<Row>> {
     if let Some(inline) = db.inline() {
-        return Ok(inline.read(|c| {
-            let mut statement = c.prepare_cached(sql)?;
-            bind_present(&mut statement, &p.named())?;
-            let mut rows = statement.raw_query();
-            let mut out = Vec::with_capacity(p.limit as usize);
-            while let Some(r) = rows.next()? {
-                out.push(Row::from_sqlite(r)?);
-            }
-            Ok(out)
-        })?);
+        return Ok(inline.query(sql, &p.named(), Row::from_sqlite)?);
     }
     let mut conn = db.reader().await?;
     Ok(on_db!(conn.ex(), |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.to_string()))
@@ -391,12 +381,9 @@ async fn fetch_page(db: &Db, sql: &str, p: &Params) -> Result<Vec<Row>> {
 /// The sort key and id of the last design of a filtered page's window, if the window was full.
 async fn fetch_edge(db: &Db, sql: &str, after_key: Option<f64>, after_id: Option<Uuid>) -> Result<Option<(f64, Uuid)>> {
     if let Some(inline) = db.inline() {
-        return Ok(inline.read(|c| {
-            let mut statement = c.prepare_cached(sql)?;
-            bind_present(&mut statement, &[("$1", &after_key), ("$2", &after_id)])?;
-            let mut rows = statement.raw_query();
-            rows.next()?.map(|r| Ok((r.get(0)?, r.get(1)?))).transpose()
-        })?);
+        // LIMIT 1: at most one row.
+        let edge = inline.query(sql, &[("$1", &after_key), ("$2", &after_id)], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        return Ok(edge.into_iter().next());
     }
     let mut conn = db.reader().await?;
     Ok(on_db!(conn.ex(), |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.to_string()))

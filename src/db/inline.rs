@@ -22,7 +22,7 @@ use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
 use anyhow::Context;
-use rusqlite::{Connection, OpenFlags, Statement, ToSql};
+use rusqlite::{Connection, OpenFlags, Row, ToSql};
 
 /// Statements each connection keeps prepared.
 const STATEMENT_CACHE: usize = 128;
@@ -58,9 +58,29 @@ impl InlineReaders {
         Ok(InlineReaders { conns: conns.into_boxed_slice(), next: AtomicUsize::new(0) })
     }
 
-    /// Runs `read` on a free connection, on this thread.
-    pub fn read<T>(&self, read: impl FnOnce(&Connection) -> rusqlite::Result<T>) -> rusqlite::Result<T> {
-        read(&self.take())
+    /// Runs `sql` on a free connection, on this thread, and maps each row it returns. The
+    /// statement binds the named parameters (`$1`, `$2`...) of `params` it holds and skips the
+    /// others: a statement built from optional clauses binds one list whatever clauses it has,
+    /// as sqlx does. By name, not position: SQLite numbers parameters in the order they appear.
+    pub fn query<T>(
+        &self,
+        sql: &str,
+        params: &[(&str, &dyn ToSql)],
+        mut row: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+    ) -> rusqlite::Result<Vec<T>> {
+        let conn = self.take();
+        let mut statement = conn.prepare_cached(sql)?;
+        for (name, value) in params {
+            if let Some(index) = statement.parameter_index(name)? {
+                statement.raw_bind_parameter(index, value)?;
+            }
+        }
+        let mut rows = statement.raw_query();
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            out.push(row(r)?);
+        }
+        Ok(out)
     }
 
     fn take(&self) -> MutexGuard<'_, Connection> {
@@ -75,15 +95,4 @@ impl InlineReaders {
         // when dropped.
         self.conns[start % n].lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
-}
-
-/// Binds the named parameters (`$1`, `$2`...) the statement has, skipping those it does not:
-/// a statement built from optional clauses binds one list whatever clauses it holds, as sqlx does.
-pub fn bind_present(statement: &mut Statement<'_>, params: &[(&str, &dyn ToSql)]) -> rusqlite::Result<()> {
-    for (name, value) in params {
-        if let Some(index) = statement.parameter_index(name)? {
-            statement.raw_bind_parameter(index, value)?;
-        }
-    }
-    Ok(())
 }
