@@ -232,6 +232,15 @@ pub async fn delete(
     Ok(StatusCode::NO_CONTENT)
 }
 
+/// Up to 500 designs with ratings that do not count yet from accounts that now qualify (of one
+/// account, `$1`, or of anyone). It reads the partial `ratings_pending_idx`, which holds only the
+/// ratings not counting yet, never every rating.
+const DESIGNS_WITH_QUALIFIED_PENDING: &str = "SELECT DISTINCT r.design_id FROM ratings r \
+    JOIN accounts a ON a.id = r.account_id \
+    WHERE NOT r.counted AND ($1 IS NULL OR r.account_id = $1) AND a.created_at <= $2 \
+    AND (NOT $3 OR a.email_verified_at IS NOT NULL) AND a.banned_at IS NULL \
+    AND (a.suspended_until IS NULL OR a.suspended_until <= $4) LIMIT 500";
+
 /// Makes the ratings whose accounts now qualify count (all of them, or one account's), design
 /// by design, each in a transaction that may shortlist the design. Returns how many started
 /// counting. Run when an email is verified, when the thresholds change, and every minute.
@@ -241,11 +250,7 @@ pub async fn count_qualified_ratings(db: &Db, account: Option<Uuid>, site: &str,
         let (t, designs) = {
             let mut conn = db.reader().await?;
             let t = promotion::thresholds(conn.ex()).await?;
-            let sql = "SELECT DISTINCT r.design_id FROM ratings r JOIN accounts a ON a.id = r.account_id \
-                       WHERE NOT r.counted AND ($1 IS NULL OR r.account_id = $1) AND a.created_at <= $2 \
-                       AND (NOT $3 OR a.email_verified_at IS NOT NULL) AND a.banned_at IS NULL \
-                       AND (a.suspended_until IS NULL OR a.suspended_until <= $4) LIMIT 500";
-            let designs: Vec<Uuid> = on_db!(conn.ex(), |c| sqlx::query_scalar(sql)
+            let designs: Vec<Uuid> = on_db!(conn.ex(), |c| sqlx::query_scalar(DESIGNS_WITH_QUALIFIED_PENDING)
                 .bind(account)
                 .bind(t.account_cutoff(now))
                 .bind(t.require_verified_email)
@@ -364,4 +369,29 @@ pub async fn shortlist_qualifying(db: &Db, site: &str, now: i64) -> Result<usize
         tx.commit().await?;
     }
     Ok(shortlisted)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The every-minute job must not read all the ratings (a million on a busy site) to find the
+    /// few that wait to count.
+    #[tokio::test]
+    async fn the_pending_job_reads_only_the_ratings_not_counting_yet() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::connect(&format!("sqlite://{}", dir.path().join("plan.db").display())).await.unwrap();
+        db.migrate().await.unwrap();
+        let mut conn = db.reader().await.unwrap();
+        let Ex::Sqlite(c) = conn.ex() else { unreachable!("a SQLite URL") };
+        let plan: Vec<(i64, i64, i64, String)> =
+            sqlx::query_as(sqlx::AssertSqlSafe(format!("EXPLAIN QUERY PLAN {DESIGNS_WITH_QUALIFIED_PENDING}")))
+                .fetch_all(&mut *c)
+                .await
+                .unwrap();
+        let steps: Vec<&str> = plan.iter().map(|(.., step)| step.as_str()).collect();
+        assert!(steps.iter().any(|s| s.contains("USING INDEX ratings_pending_idx")), "{steps:?}");
+        drop(conn);
+        db.close().await;
+    }
 }
