@@ -158,6 +158,20 @@ both!(feeds_filter_by_option_allergen_diet_creator_and_name, |app| {
     problem(res, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
 });
 
+/// `n` published designs containing gluten (`filler-1` to `filler-n`, ranked in that order
+/// from the bottom), all hotter than the one design already published (SQLite).
+async fn gluten_fillers(app: &TestApp, n: usize) {
+    app.exec(&format!(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {n}) \
+         INSERT INTO designs (id, creator_id, template_id, status, slug, name, story, tags, currency, price, kcal, \
+         allergens, dietary, created_at, updated_at, published_at, hot, search_name) \
+         SELECT randomblob(16), d.creator_id, d.template_id, 'published', 'filler-' || n.i, 'Filler ' || n.i, '', '', \
+         d.currency, d.price, d.kcal, 1, 0, d.created_at, d.updated_at, d.published_at, d.hot + n.i, 'filler ' || n.i \
+         FROM n, designs d WHERE d.slug IS NOT NULL"
+    ))
+    .await;
+}
+
 #[tokio::test]
 async fn a_rare_match_is_reached_by_following_cursors_through_bounded_pages() {
     // 1,500 designs containing gluten rank above the one design free of it. A filtered page
@@ -166,15 +180,7 @@ async fn a_rare_match_is_reached_by_following_cursors_through_bounded_pages() {
     let (_, t) = common::one_option_template(&app).await;
     let creator = app.token_for("creator@example.com").await;
     publish(&app, &creator, &t, "Needle").await;
-    app.exec(
-        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1500) \
-         INSERT INTO designs (id, creator_id, template_id, status, slug, name, story, tags, currency, price, kcal, \
-         allergens, dietary, created_at, updated_at, published_at, hot, search_name) \
-         SELECT randomblob(16), d.creator_id, d.template_id, 'published', 'filler-' || n.i, 'Filler ' || n.i, '', '', \
-         d.currency, d.price, d.kcal, 1, 0, d.created_at, d.updated_at, d.published_at, d.hot + n.i, 'filler ' || n.i \
-         FROM n, designs d WHERE d.slug IS NOT NULL",
-    )
-    .await;
+    gluten_fillers(&app, 1500).await;
     let mut pages = 0;
     let mut found = Vec::new();
     let mut cursor = String::new();
@@ -192,4 +198,30 @@ async fn a_rare_match_is_reached_by_following_cursors_through_bounded_pages() {
     assert_eq!(pages, 2, "one full window of fillers, then the needle and the end");
     // Unfiltered, the same feed is plain keyset paging.
     assert_eq!(app.get_json("/api/v1/feed?sort=hot&limit=5").await["items"].as_array().unwrap().len(), 5);
+}
+
+#[tokio::test]
+async fn a_filtered_page_goes_on_past_its_first_stretch_when_matches_are_sparse() {
+    // "Pin" ranks first, "Needle" under 600 designs containing gluten: the first stretch of the
+    // window (PROBE_WINDOW designs) holds only Pin, so the page goes on through the rest of the
+    // window, and one page holds both, in order, and ends the feed.
+    const { assert!(600 > cocreate::community::feed::PROBE_WINDOW && 602 < cocreate::community::feed::SCAN_WINDOW) };
+    let app = TestApp::spawn(common::Backend::Sqlite).await;
+    let (_, t) = common::one_option_template(&app).await;
+    let creator = app.token_for("creator@example.com").await;
+    publish(&app, &creator, &t, "Needle").await;
+    gluten_fillers(&app, 601).await;
+    // The highest filler becomes Pin, free of gluten.
+    app.exec("UPDATE designs SET name = 'Pin', allergens = 0 WHERE slug = 'filler-601'").await;
+    let page = app.get_json("/api/v1/feed?sort=hot&free_of=gluten&limit=2").await;
+    let names: Vec<&str> = page["items"].as_array().unwrap().iter().map(|i| i["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["Pin", "Needle"]);
+    assert!(page["next_cursor"].is_null(), "fewer designs than a window remain: {page}");
+    // With room for one only, the page ends at Pin and its cursor leads to Needle.
+    let first = app.get_json("/api/v1/feed?sort=hot&free_of=gluten&limit=1").await;
+    assert_eq!(first["items"][0]["name"], "Pin");
+    let cursor = first["next_cursor"].as_str().expect("Needle comes next");
+    let next = app.get_json(&format!("/api/v1/feed?sort=hot&free_of=gluten&limit=1&cursor={cursor}")).await;
+    assert_eq!(next["items"][0]["name"], "Needle");
+    assert!(next["next_cursor"].is_null());
 }

@@ -119,6 +119,8 @@ const WINDOW_COLUMNS: &str = "d.id, d.slug, d.name, d.creator_id, d.shortlisted_
 
 /// How many designs past its cursor a filtered page examines at most.
 pub const SCAN_WINDOW: i64 = 1000;
+/// How many a filtered page examines first, before going on through the rest of its window.
+pub const PROBE_WINDOW: i64 = 256;
 
 /// Published designs, ranked. Pass `next_cursor` back as `cursor` for the next page. A filtered
 /// page examines at most [`SCAN_WINDOW`] designs, so it may hold fewer items than `limit` (even
@@ -152,13 +154,6 @@ pub async fn feed(
         }
     };
     let after = q.cursor.as_deref().map(decode_cursor).transpose()?;
-    // The key column is chosen from a closed set, never from input.
-    let after_clause = if after.is_some() { key_bound(sort, "<", 2) } else { String::new() };
-    let order = match sort {
-        Sort::Hot => "d.hot DESC, d.id DESC",
-        Sort::Top => "d.lower_bound DESC, d.id DESC",
-        Sort::New => "d.published_at DESC, d.id DESC",
-    };
     // Only the filters asked for are in the statement. A condition such as `$8 IS NULL OR …`
     // would cost every page, and on SQLite a LIKE on a parameter makes the statement recompile
     // at each run (its plan could depend on the pattern).
@@ -178,52 +173,7 @@ pub async fn feed(
             filters.push_str(clause);
         }
     }
-    let filtered = !filters.is_empty();
-    let (after_key, after_id) = match after {
-        Some((k, id)) => (Some(k), Some(id)),
-        None => (None, None),
-    };
-    // A filtered page examines at most SCAN_WINDOW designs past the cursor, so a rare match
-    // costs a bounded amount of work per request rather than a scan of every design. The
-    // window's last design comes first, from the sort's index alone (no row is read); the page
-    // is then a walk of the same index from the cursor down to it that stops as soon as the page
-    // is full.
-    let edge = if filtered {
-        let key = match sort {
-            Sort::Hot => "d.hot",
-            Sort::Top => "d.lower_bound",
-            Sort::New => "CAST(d.published_at AS DOUBLE PRECISION)",
-        };
-        // The same cursor condition, its two parameters numbered from 1 here.
-        let edge_after = after_clause.replace("$2", "$1").replace("$3", "$2");
-        let sql = format!(
-            "SELECT {key} AS k, d.id FROM designs d WHERE d.status = 'published'{edge_after} \
-             ORDER BY {order} LIMIT 1 OFFSET {}",
-            SCAN_WINDOW - 1
-        );
-        fetch_edge(&state.db, &sql, after_key, after_id).await?
-    } else {
-        None
-    };
-    let edge_clause = if edge.is_some() { key_bound(sort, ">=", 10) } else { String::new() };
-    const COLUMNS: &str = "d.id, d.slug, d.name, d.creator_id, d.shortlisted_at, d.decision, a.display_name AS creator_name, \
-        d.template_id, d.currency, d.price, d.stars_1, d.stars_2, d.stars_3, d.stars_4, d.stars_5, d.would_buy_count, \
-        d.lower_bound, d.hot, d.published_at";
-    let sql = if filtered {
-        format!(
-            "SELECT {COLUMNS} FROM designs d JOIN accounts a ON a.id = d.creator_id \
-             WHERE d.status = 'published' AND d.hidden_at IS NULL{after_clause}{edge_clause}{filters} \
-             ORDER BY {order} LIMIT $4"
-        )
-    } else {
-        // The designs come from a plain walk of the sort's index in a subquery: PostgreSQL, left
-        // to plan the whole query with its generic parameters, chose a full scan and a sort.
-        format!(
-            "SELECT {COLUMNS} FROM (SELECT {WINDOW_COLUMNS} FROM designs d \
-             WHERE d.status = 'published' AND d.hidden_at IS NULL{after_clause} ORDER BY {order} LIMIT $4) d \
-             JOIN accounts a ON a.id = d.creator_id ORDER BY {order} LIMIT $4"
-        )
-    };
+    let (after_key, after_id) = after.unzip();
     let params = Params {
         template: q.template,
         after_key,
@@ -234,10 +184,23 @@ pub async fn feed(
         creator: q.creator,
         name_like,
         option: q.option,
-        edge_key: edge.map(|(k, _)| k),
-        edge_id: edge.map(|(_, id)| id),
+        edge_key: None,
+        edge_id: None,
     };
-    let rows = fetch_page(&state.db, &sql, &params).await?;
+    let (rows, edge) = if filters.is_empty() {
+        // The designs come from a plain walk of the sort's index in a subquery: PostgreSQL, left
+        // to plan the whole query with its generic parameters, chose a full scan and a sort.
+        let after_clause = if after.is_some() { key_bound(sort, "<", 2) } else { String::new() };
+        let order = order_by(sort);
+        let sql = format!(
+            "SELECT {COLUMNS} FROM (SELECT {WINDOW_COLUMNS} FROM designs d \
+             WHERE d.status = 'published' AND d.hidden_at IS NULL{after_clause} ORDER BY {order} LIMIT $4) d \
+             JOIN accounts a ON a.id = d.creator_id ORDER BY {order} LIMIT $4"
+        );
+        (fetch_page(&state.db, &sql, &params).await?, None)
+    } else {
+        filtered_page(&state.db, sort, &filters, params).await?
+    };
     let more = rows.len() as i64 > limit;
     let rows = &rows[..rows.len().min(limit as usize)];
     let next_cursor = if more {
@@ -291,6 +254,58 @@ fn key_bound(sort: Sort, op: &str, n: usize) -> String {
         Sort::New => ("d.published_at", format!("CAST(${n} AS BIGINT)")),
     };
     format!(" AND ({key}, d.id) {op} ({param}, ${})", n + 1)
+}
+
+/// The page's order: the sort's key, then the id. Chosen from a closed set, never from input.
+fn order_by(sort: Sort) -> &'static str {
+    match sort {
+        Sort::Hot => "d.hot DESC, d.id DESC",
+        Sort::Top => "d.lower_bound DESC, d.id DESC",
+        Sort::New => "d.published_at DESC, d.id DESC",
+    }
+}
+
+/// What a page shows of each design.
+const COLUMNS: &str = "d.id, d.slug, d.name, d.creator_id, d.shortlisted_at, d.decision, a.display_name AS creator_name, \
+    d.template_id, d.currency, d.price, d.stars_1, d.stars_2, d.stars_3, d.stars_4, d.stars_5, d.would_buy_count, \
+    d.lower_bound, d.hot, d.published_at";
+
+/// A filtered page examines at most [`SCAN_WINDOW`] designs past its cursor, so a rare match
+/// costs a bounded amount of work per request rather than a scan of every design. It walks the
+/// sort's index in two stretches: the first [`PROBE_WINDOW`] designs, which hold the whole page
+/// whenever matches are common, then, only if the page is not full yet, the rest of the window.
+/// Each stretch's last design (its edge) comes first, from the index alone (no row is read); the
+/// stretch is then a walk of the index down to it that stops as soon as the page is full.
+///
+/// Returns the rows (up to `p.limit`) and, when the window was walked to its end, its edge: the
+/// next page starts there.
+async fn filtered_page(db: &Db, sort: Sort, filters: &str, mut p: Params) -> Result<(Vec<Row>, Option<(f64, Uuid)>)> {
+    let wanted = p.limit;
+    let mut rows = Vec::new();
+    let mut walked = 0;
+    let mut edge = None;
+    for window in [PROBE_WINDOW, SCAN_WINDOW] {
+        let stretch = window - walked;
+        walked = window;
+        edge = fetch_edge(db, sort, p.after_key.zip(p.after_id), stretch).await?;
+        (p.edge_key, p.edge_id) = edge.unzip();
+        p.limit = wanted - rows.len() as i64;
+        let after_clause = if p.after_key.is_some() { key_bound(sort, "<", 2) } else { String::new() };
+        let edge_clause = if edge.is_some() { key_bound(sort, ">=", 10) } else { String::new() };
+        let sql = format!(
+            "SELECT {COLUMNS} FROM designs d JOIN accounts a ON a.id = d.creator_id \
+             WHERE d.status = 'published' AND d.hidden_at IS NULL{after_clause}{edge_clause}{filters} \
+             ORDER BY {} LIMIT $4",
+            order_by(sort)
+        );
+        rows.extend(fetch_page(db, &sql, &p).await?);
+        // A full page, or no design left past this stretch: the page is complete.
+        let Some((key, id)) = edge.filter(|_| (rows.len() as i64) < wanted) else {
+            return Ok((rows, None));
+        };
+        (p.after_key, p.after_id) = (Some(key), Some(id));
+    }
+    Ok((rows, edge))
 }
 
 /// The values a page's statement may bind, by their numbers in it.
@@ -378,15 +393,29 @@ async fn fetch_page(db: &Db, sql: &str, p: &Params) -> Result<Vec<Row>> {
         .await)?)
 }
 
-/// The sort key and id of the last design of a filtered page's window, if the window was full.
-async fn fetch_edge(db: &Db, sql: &str, after_key: Option<f64>, after_id: Option<Uuid>) -> Result<Option<(f64, Uuid)>> {
+/// The sort key and id of the `n`th design past `after` in the sort's order, if there are that
+/// many: where a filtered page's stretch of the index ends. Read from the index alone.
+async fn fetch_edge(db: &Db, sort: Sort, after: Option<(f64, Uuid)>, n: i64) -> Result<Option<(f64, Uuid)>> {
+    let key = match sort {
+        Sort::Hot => "d.hot",
+        Sort::Top => "d.lower_bound",
+        Sort::New => "CAST(d.published_at AS DOUBLE PRECISION)",
+    };
+    let after_clause = if after.is_some() { key_bound(sort, "<", 1) } else { String::new() };
+    let sql = format!(
+        "SELECT {key} AS k, d.id FROM designs d WHERE d.status = 'published'{after_clause} \
+         ORDER BY {} LIMIT 1 OFFSET {}",
+        order_by(sort),
+        n - 1
+    );
+    let (after_key, after_id) = after.unzip();
     if let Some(inline) = db.inline() {
         // LIMIT 1: at most one row.
-        let edge = inline.query(sql, &[("$1", &after_key), ("$2", &after_id)], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let edge = inline.query(&sql, &[("$1", &after_key), ("$2", &after_id)], |r| Ok((r.get(0)?, r.get(1)?)))?;
         return Ok(edge.into_iter().next());
     }
     let mut conn = db.reader().await?;
-    Ok(on_db!(conn.ex(), |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.to_string()))
+    Ok(on_db!(conn.ex(), |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
         .bind(after_key)
         .bind(after_id)
         .fetch_optional(&mut *c)
