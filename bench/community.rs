@@ -331,6 +331,12 @@ async fn load(db: &Db, designs: usize, ratings: usize) -> Vec<Uuid> {
     ids
 }
 
+/// The bytes this process has handed to write calls so far (Linux: `wchar` in /proc/self/io).
+fn bytes_written() -> Option<u64> {
+    let io = std::fs::read_to_string("/proc/self/io").ok()?;
+    io.lines().find_map(|l| l.strip_prefix("wchar:")).and_then(|v| v.trim().parse().ok())
+}
+
 /// The share of published designs meeting `condition`: how sparse a filter is, so how far a page
 /// must walk past the designs that do not match.
 async fn match_share(db: &Db, condition: &str) -> String {
@@ -384,6 +390,7 @@ async fn bench(name: &str, url: String, dir: &std::path::Path, raw_commits: f64)
     }
     let voter_tokens = Arc::new(voter_tokens);
 
+    let written_before = bytes_written();
     let (c, b, ids2, t) = (client.clone(), base.clone(), ids.clone(), voter_tokens.clone());
     let writes = drive(WRITE_SECONDS, move |i| {
         let (c, b, ids, t) = (c.clone(), b.clone(), ids2.clone(), t.clone());
@@ -437,6 +444,17 @@ async fn bench(name: &str, url: String, dir: &std::path::Path, raw_commits: f64)
         (figure("cocreate_rating_batch_size_sum"), figure("cocreate_rating_batch_size_count"))
     {
         println!("{:<48} {:>8.1} ratings per commit ({count} commits)", "group commit", sum / count.max(1.0));
+    }
+    if let (Some(before), Some(after)) = (written_before, bytes_written()) {
+        // The bytes handed to write calls: the log, the checkpoint's copies into the database file
+        // (for SQLite), and the HTTP requests and answers (a few hundred bytes each).
+        let per_rating = (after - before) as f64 / writes.ok.max(1) as f64;
+        println!(
+            "{:<48} {:>8.1} KiB per rating (~{:.0} pages of 4 KiB: log, checkpoint, HTTP)",
+            "written by the process",
+            per_rating / 1024.0,
+            per_rating / 4096.0
+        );
     }
     println!("{:<48} {:>8.0} /s", "raw single-row durable commits (SQLite)", raw_commits);
     let ratio = writes.per_sec / raw_commits;
