@@ -390,6 +390,7 @@ async fn bench(name: &str, url: String, dir: &std::path::Path, raw_commits: f64)
     }
     let voter_tokens = Arc::new(voter_tokens);
 
+    println!("  {CLIENTS} voters signed in; rating for {} s", WRITE_SECONDS.as_secs());
     let written_before = bytes_written();
     let (c, b, ids2, t) = (client.clone(), base.clone(), ids.clone(), voter_tokens.clone());
     let writes = drive(WRITE_SECONDS, move |i| {
