@@ -119,8 +119,6 @@ const WINDOW_COLUMNS: &str = "d.id, d.slug, d.name, d.creator_id, d.shortlisted_
 
 /// How many designs past its cursor a filtered page examines at most.
 pub const SCAN_WINDOW: i64 = 1000;
-/// How many a filtered page examines first, before going on through the rest of its window.
-pub const PROBE_WINDOW: i64 = 256;
 
 /// Published designs, ranked. Pass `next_cursor` back as `cursor` for the next page. A filtered
 /// page examines at most [`SCAN_WINDOW`] designs, so it may hold fewer items than `limit` (even
@@ -159,14 +157,14 @@ pub async fn feed(
     // at each run (its plan could depend on the pattern).
     let mut filters = String::new();
     for (asked, clause) in [
-        (q.template.is_some(), " AND d.template_id = $1"),
-        (free_of.0 != 0, " AND (d.allergens & $5) = 0"),
-        (dietary.0 != 0, " AND (d.dietary & $6) = $6"),
-        (q.creator.is_some(), " AND d.creator_id = $7"),
-        (name_like.is_some(), " AND d.search_name LIKE $8 ESCAPE '\\'"),
+        (q.template.is_some(), " AND w.template_id = $1"),
+        (free_of.0 != 0, " AND (w.allergens & $5) = 0"),
+        (dietary.0 != 0, " AND (w.dietary & $6) = $6"),
+        (q.creator.is_some(), " AND w.creator_id = $7"),
+        (name_like.is_some(), " AND w.search_name LIKE $8 ESCAPE '\\'"),
         (
             q.option.is_some(),
-            " AND EXISTS (SELECT 1 FROM design_choices c WHERE c.design_id = d.id AND c.option_id = $9)",
+            " AND EXISTS (SELECT 1 FROM design_choices c WHERE c.design_id = w.id AND c.option_id = $9)",
         ),
     ] {
         if asked {
@@ -184,14 +182,12 @@ pub async fn feed(
         creator: q.creator,
         name_like,
         option: q.option,
-        edge_key: None,
-        edge_id: None,
     };
     let (rows, edge) = if filters.is_empty() {
         // The designs come from a plain walk of the sort's index in a subquery: PostgreSQL, left
         // to plan the whole query with its generic parameters, chose a full scan and a sort.
         let after_clause = if after.is_some() { key_bound(sort, "<", 2) } else { String::new() };
-        let order = order_by(sort);
+        let order = order_by(sort, "d");
         let sql = format!(
             "SELECT {COLUMNS} FROM (SELECT {WINDOW_COLUMNS} FROM designs d \
              WHERE d.status = 'published' AND d.hidden_at IS NULL{after_clause} ORDER BY {order} LIMIT $4) d \
@@ -256,13 +252,18 @@ fn key_bound(sort: Sort, op: &str, n: usize) -> String {
     format!(" AND ({key}, d.id) {op} ({param}, ${})", n + 1)
 }
 
-/// The page's order: the sort's key, then the id. Chosen from a closed set, never from input.
-fn order_by(sort: Sort) -> &'static str {
+/// The design column a sort orders by. Chosen from a closed set, never from input.
+fn sort_column(sort: Sort) -> &'static str {
     match sort {
-        Sort::Hot => "d.hot DESC, d.id DESC",
-        Sort::Top => "d.lower_bound DESC, d.id DESC",
-        Sort::New => "d.published_at DESC, d.id DESC",
+        Sort::Hot => "hot",
+        Sort::Top => "lower_bound",
+        Sort::New => "published_at",
     }
+}
+
+/// The page's order on the designs aliased `table`: the sort's key, then the id.
+fn order_by(sort: Sort, table: &str) -> String {
+    format!("{table}.{key} DESC, {table}.id DESC", key = sort_column(sort))
 }
 
 /// What a page shows of each design.
@@ -271,41 +272,38 @@ const COLUMNS: &str = "d.id, d.slug, d.name, d.creator_id, d.shortlisted_at, d.d
     d.lower_bound, d.hot, d.published_at";
 
 /// A filtered page examines at most [`SCAN_WINDOW`] designs past its cursor, so a rare match
-/// costs a bounded amount of work per request rather than a scan of every design. It walks the
-/// sort's index in two stretches: the first [`PROBE_WINDOW`] designs, which hold the whole page
-/// whenever matches are common, then, only if the page is not full yet, the rest of the window.
-/// Each stretch's last design (its edge) comes first, from the index alone (no row is read); the
-/// stretch is then a walk of the index down to it that stops as soon as the page is full.
+/// costs a bounded amount of work per request rather than a scan of every design. The page is one
+/// walk down the sort's index, bounded by the window (`w`), whose entries are tested against the
+/// filters as they come; the walk stops as soon as the page is full, and only the designs that
+/// match are read in full. On SQLite the index holds every column a filter tests, so the walk
+/// reads no row of the table (see the migration `feed_indexes_cover_filters`).
 ///
-/// Returns the rows (up to `p.limit`) and, when the window was walked to its end, its edge: the
-/// next page starts there.
-async fn filtered_page(db: &Db, sort: Sort, filters: &str, mut p: Params) -> Result<(Vec<Row>, Option<(f64, Uuid)>)> {
-    let wanted = p.limit;
-    let mut rows = Vec::new();
-    let mut walked = 0;
-    let mut edge = None;
-    for window in [PROBE_WINDOW, SCAN_WINDOW] {
-        let stretch = window - walked;
-        walked = window;
-        edge = fetch_edge(db, sort, p.after_key.zip(p.after_id), stretch).await?;
-        (p.edge_key, p.edge_id) = edge.unzip();
-        p.limit = wanted - rows.len() as i64;
-        let after_clause = if p.after_key.is_some() { key_bound(sort, "<", 2) } else { String::new() };
-        let edge_clause = if edge.is_some() { key_bound(sort, ">=", 10) } else { String::new() };
-        let sql = format!(
-            "SELECT {COLUMNS} FROM designs d JOIN accounts a ON a.id = d.creator_id \
-             WHERE d.status = 'published' AND d.hidden_at IS NULL{after_clause}{edge_clause}{filters} \
-             ORDER BY {} LIMIT $4",
-            order_by(sort)
-        );
-        rows.extend(fetch_page(db, &sql, &p).await?);
-        // A full page, or no design left past this stretch: the page is complete.
-        let Some((key, id)) = edge.filter(|_| (rows.len() as i64) < wanted) else {
-            return Ok((rows, None));
-        };
-        (p.after_key, p.after_id) = (Some(key), Some(id));
+/// Returns the rows (up to `p.limit`) and, when the page came back short from a full window, the
+/// window's last design (its edge): the next page starts there.
+async fn filtered_page(db: &Db, sort: Sort, filters: &str, p: Params) -> Result<(Vec<Row>, Option<(f64, Uuid)>)> {
+    let rows = fetch_page(db, &filtered_sql(sort, filters, p.after_key.is_some()), &p).await?;
+    if rows.len() as i64 >= p.limit {
+        return Ok((rows, None));
     }
+    // Short: either the feed ended inside the window, or the window was walked to its end.
+    let edge = fetch_edge(db, sort, p.after_key.zip(p.after_id), SCAN_WINDOW).await?;
     Ok((rows, edge))
+}
+
+/// A filtered page's statement: the window's walk (`w`, from the cursor when `after`), its entries
+/// tested against `filters`, the matches joined to their rows.
+fn filtered_sql(sort: Sort, filters: &str, after: bool) -> String {
+    let after_clause = if after { key_bound(sort, "<", 2) } else { String::new() };
+    format!(
+        "SELECT {COLUMNS} FROM (SELECT d.id, d.{key}, d.hidden_at, d.template_id, d.creator_id, d.allergens, \
+         d.dietary, d.search_name FROM designs d WHERE d.status = 'published'{after_clause} \
+         ORDER BY {walk} LIMIT {SCAN_WINDOW}) w \
+         JOIN designs d ON d.id = w.id JOIN accounts a ON a.id = d.creator_id \
+         WHERE w.hidden_at IS NULL{filters} ORDER BY {page} LIMIT $4",
+        key = sort_column(sort),
+        walk = order_by(sort, "d"),
+        page = order_by(sort, "w"),
+    )
 }
 
 /// The values a page's statement may bind, by their numbers in it.
@@ -319,14 +317,11 @@ struct Params {
     creator: Option<Uuid>,
     name_like: Option<String>,
     option: Option<Uuid>,
-    /// The last design of a filtered page's window.
-    edge_key: Option<f64>,
-    edge_id: Option<Uuid>,
 }
 
 impl Params {
     /// Named as SQLite numbers them; a statement binds those it holds.
-    fn named(&self) -> [(&'static str, &dyn rusqlite::ToSql); 11] {
+    fn named(&self) -> [(&'static str, &dyn rusqlite::ToSql); 9] {
         [
             ("$1", &self.template),
             ("$2", &self.after_key),
@@ -337,8 +332,6 @@ impl Params {
             ("$7", &self.creator),
             ("$8", &self.name_like),
             ("$9", &self.option),
-            ("$10", &self.edge_key),
-            ("$11", &self.edge_id),
         ]
     }
 }
@@ -387,14 +380,12 @@ async fn fetch_page(db: &Db, sql: &str, p: &Params) -> Result<Vec<Row>> {
         .bind(p.creator)
         .bind(&p.name_like)
         .bind(p.option)
-        .bind(p.edge_key)
-        .bind(p.edge_id)
         .fetch_all(&mut *c)
         .await)?)
 }
 
 /// The sort key and id of the `n`th design past `after` in the sort's order, if there are that
-/// many: where a filtered page's stretch of the index ends. Read from the index alone.
+/// many: where a filtered page's window ends. Read from the index alone.
 async fn fetch_edge(db: &Db, sort: Sort, after: Option<(f64, Uuid)>, n: i64) -> Result<Option<(f64, Uuid)>> {
     let key = match sort {
         Sort::Hot => "d.hot",
@@ -405,7 +396,7 @@ async fn fetch_edge(db: &Db, sort: Sort, after: Option<(f64, Uuid)>, n: i64) -> 
     let sql = format!(
         "SELECT {key} AS k, d.id FROM designs d WHERE d.status = 'published'{after_clause} \
          ORDER BY {} LIMIT 1 OFFSET {}",
-        order_by(sort),
+        order_by(sort, "d"),
         n - 1
     );
     let (after_key, after_id) = after.unzip();
@@ -425,6 +416,30 @@ async fn fetch_edge(db: &Db, sort: Sort, after: Option<(f64, Uuid)>, n: i64) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A filtered page walks the sort's index alone (no row read for a design that does not
+    /// match) and stops when the page is full: no sort of the whole window.
+    #[tokio::test]
+    async fn a_filtered_page_walks_the_index_alone_and_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::connect(&format!("sqlite://{}", dir.path().join("plan.db").display())).await.unwrap();
+        db.migrate().await.unwrap();
+        let filters = " AND (w.allergens & $5) = 0 AND (w.dietary & $6) = $6 AND w.search_name LIKE $8 ESCAPE '\\'";
+        for (sort, index) in
+            [(Sort::Hot, "designs_hot_idx"), (Sort::Top, "designs_top_idx"), (Sort::New, "designs_new_idx")]
+        {
+            for after in [false, true] {
+                let sql = format!("EXPLAIN QUERY PLAN {}", filtered_sql(sort, filters, after));
+                let steps = db.inline().unwrap().query(&sql, &[], |r| r.get::<_, String>(3)).unwrap();
+                assert!(
+                    steps.iter().any(|s| s.contains(&format!("USING COVERING INDEX {index}"))),
+                    "{sort:?}: {steps:?}"
+                );
+                assert!(!steps.iter().any(|s| s.contains("TEMP B-TREE")), "{sort:?}: {steps:?}");
+            }
+        }
+        db.close().await;
+    }
 
     #[test]
     fn cursors_round_trip_exactly_and_refuse_garbage() {
