@@ -34,7 +34,7 @@ use sqlx::{PgConnection, PgPool, Postgres, Sqlite, SqliteConnection, SqlitePool,
 
 use crate::error::Result;
 
-pub use inline::InlineReaders;
+pub use inline::{InlineReaders, Snapshot};
 
 static COMMON: Migrator = sqlx::migrate!("./migrations");
 static SQLITE_ONLY: Migrator = sqlx::migrate!("./migrations/sqlite");

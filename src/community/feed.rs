@@ -17,7 +17,6 @@ use crate::error::{Error, Result};
 use crate::http::QueryParams;
 use crate::http::page::{DEFAULT_LIMIT, MAX_LIMIT, Page};
 use crate::money::{Currency, Money};
-use crate::on_db;
 use crate::studio::catalog::{ALLERGENS, DIETARY_TAGS, Flags};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]
@@ -278,16 +277,42 @@ const COLUMNS: &str = "d.id, d.slug, d.name, d.creator_id, d.shortlisted_at, d.d
 /// match are read in full. On SQLite the index holds every column a filter tests, so the walk
 /// reads no row of the table (see the migration `feed_indexes_cover_filters`).
 ///
+/// The page and the edge it may need are read in one snapshot: between two snapshots ratings move
+/// designs, and an edge read apart from the walk could land past designs the page never examined,
+/// or before some it did.
+///
 /// Returns the rows (up to `p.limit`) and, when the page came back short from a full window, the
 /// window's last design (its edge): the next page starts there.
 async fn filtered_page(db: &Db, sort: Sort, filters: &str, p: Params) -> Result<(Vec<Row>, Option<(f64, Uuid)>)> {
-    let rows = fetch_page(db, &filtered_sql(sort, filters, p.after_key.is_some()), &p).await?;
-    if rows.len() as i64 >= p.limit {
-        return Ok((rows, None));
+    let page = filtered_sql(sort, filters, p.after_key.is_some());
+    let edge = edge_sql(sort, p.after_key.is_some(), SCAN_WINDOW);
+    // Full, the page ends at its own last design; short, either the feed ended inside the window
+    // or the window was walked to its end.
+    let short = |rows: &Vec<Row>| (rows.len() as i64) < p.limit;
+    match db {
+        Db::Sqlite { inline, .. } => Ok(inline.snapshot(|s| {
+            let rows = s.query(&page, &p.named(), Row::from_sqlite)?;
+            let edge = if short(&rows) {
+                let after = [("$1", &p.after_key as &dyn rusqlite::ToSql), ("$2", &p.after_id)];
+                s.query(&edge, &after, |r| Ok((r.get(0)?, r.get(1)?)))?.into_iter().next()
+            } else {
+                None
+            };
+            Ok((rows, edge))
+        })?),
+        Db::Postgres(pool) => {
+            let mut tx = pool.begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY").await?;
+            let rows = page_on_postgres(&mut tx, &page, &p).await?;
+            let edge = if short(&rows) {
+                let q = sqlx::query_as(sqlx::AssertSqlSafe(edge)).bind(p.after_key).bind(p.after_id);
+                q.fetch_optional(&mut *tx).await?
+            } else {
+                None
+            };
+            tx.commit().await?;
+            Ok((rows, edge))
+        }
     }
-    // Short: either the feed ended inside the window, or the window was walked to its end.
-    let edge = fetch_edge(db, sort, p.after_key.zip(p.after_id), SCAN_WINDOW).await?;
-    Ok((rows, edge))
 }
 
 /// A filtered page's statement: the window's walk (`w`, from the cursor when `after`), its entries
@@ -366,11 +391,14 @@ impl Row {
 /// Runs a page's statement: on SQLite on this thread (see `db::InlineReaders`), on PostgreSQL
 /// through the pool.
 async fn fetch_page(db: &Db, sql: &str, p: &Params) -> Result<Vec<Row>> {
-    if let Some(inline) = db.inline() {
-        return Ok(inline.query(sql, &p.named(), Row::from_sqlite)?);
+    match db {
+        Db::Sqlite { inline, .. } => Ok(inline.query(sql, &p.named(), Row::from_sqlite)?),
+        Db::Postgres(pool) => Ok(page_on_postgres(&mut *pool.acquire().await?, sql, p).await?),
     }
-    let mut conn = db.reader().await?;
-    Ok(on_db!(conn.ex(), |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.to_string()))
+}
+
+async fn page_on_postgres(c: &mut sqlx::PgConnection, sql: &str, p: &Params) -> Result<Vec<Row>, sqlx::Error> {
+    sqlx::query_as(sqlx::AssertSqlSafe(sql.to_string()))
         .bind(p.template)
         .bind(p.after_key)
         .bind(p.after_id)
@@ -380,37 +408,26 @@ async fn fetch_page(db: &Db, sql: &str, p: &Params) -> Result<Vec<Row>> {
         .bind(p.creator)
         .bind(&p.name_like)
         .bind(p.option)
-        .fetch_all(&mut *c)
-        .await)?)
+        .fetch_all(c)
+        .await
 }
 
-/// The sort key and id of the `n`th design past `after` in the sort's order, if there are that
-/// many: where a filtered page's window ends. Read from the index alone.
-async fn fetch_edge(db: &Db, sort: Sort, after: Option<(f64, Uuid)>, n: i64) -> Result<Option<(f64, Uuid)>> {
+/// The sort key and id of the `n`th design past the cursor (`$1`, `$2`, when `after`) in the
+/// sort's order, if there are that many: where a filtered page's window ends. Read from the index
+/// alone.
+fn edge_sql(sort: Sort, after: bool, n: i64) -> String {
     let key = match sort {
         Sort::Hot => "d.hot",
         Sort::Top => "d.lower_bound",
         Sort::New => "CAST(d.published_at AS DOUBLE PRECISION)",
     };
-    let after_clause = if after.is_some() { key_bound(sort, "<", 1) } else { String::new() };
-    let sql = format!(
+    let after_clause = if after { key_bound(sort, "<", 1) } else { String::new() };
+    format!(
         "SELECT {key} AS k, d.id FROM designs d WHERE d.status = 'published'{after_clause} \
          ORDER BY {} LIMIT 1 OFFSET {}",
         order_by(sort, "d"),
         n - 1
-    );
-    let (after_key, after_id) = after.unzip();
-    if let Some(inline) = db.inline() {
-        // LIMIT 1: at most one row.
-        let edge = inline.query(&sql, &[("$1", &after_key), ("$2", &after_id)], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        return Ok(edge.into_iter().next());
-    }
-    let mut conn = db.reader().await?;
-    Ok(on_db!(conn.ex(), |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
-        .bind(after_key)
-        .bind(after_id)
-        .fetch_optional(&mut *c)
-        .await)?)
+    )
 }
 
 #[cfg(test)]

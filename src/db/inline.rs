@@ -66,21 +66,19 @@ impl InlineReaders {
         &self,
         sql: &str,
         params: &[(&str, &dyn ToSql)],
-        mut row: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+        row: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
     ) -> rusqlite::Result<Vec<T>> {
+        run(&self.take(), sql, params, row)
+    }
+
+    /// Runs `read` on one free connection inside a read transaction, so that every statement it
+    /// runs sees the same state of the database (each statement alone sees its own).
+    pub fn snapshot<T>(&self, read: impl FnOnce(Snapshot<'_>) -> rusqlite::Result<T>) -> rusqlite::Result<T> {
         let conn = self.take();
-        let mut statement = conn.prepare_cached(sql)?;
-        for (name, value) in params {
-            if let Some(index) = statement.parameter_index(name)? {
-                statement.raw_bind_parameter(index, value)?;
-            }
-        }
-        let mut rows = statement.raw_query();
-        let mut out = Vec::new();
-        while let Some(r) = rows.next()? {
-            out.push(row(r)?);
-        }
-        Ok(out)
+        // Dropped, the transaction rolls back: nothing was written, and a read that fails or
+        // panics leaves its connection outside any transaction.
+        let tx = conn.unchecked_transaction()?;
+        read(Snapshot(&tx))
     }
 
     fn take(&self) -> MutexGuard<'_, Connection> {
@@ -94,5 +92,70 @@ impl InlineReaders {
         // A read that panicked leaves its connection as sound as any other: statements reset
         // when dropped.
         self.conns[start % n].lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+/// Statements that see one state of the database (see [`InlineReaders::snapshot`]).
+pub struct Snapshot<'c>(&'c Connection);
+
+impl Snapshot<'_> {
+    /// As [`InlineReaders::query`].
+    pub fn query<T>(
+        &self,
+        sql: &str,
+        params: &[(&str, &dyn ToSql)],
+        row: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+    ) -> rusqlite::Result<Vec<T>> {
+        run(self.0, sql, params, row)
+    }
+}
+
+fn run<T>(
+    conn: &Connection,
+    sql: &str,
+    params: &[(&str, &dyn ToSql)],
+    mut row: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+) -> rusqlite::Result<Vec<T>> {
+    let mut statement = conn.prepare_cached(sql)?;
+    for (name, value) in params {
+        if let Some(index) = statement.parameter_index(name)? {
+            statement.raw_bind_parameter(index, value)?;
+        }
+    }
+    let mut rows = statement.raw_query();
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        out.push(row(r)?);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn count(rows: rusqlite::Result<Vec<i64>>) -> i64 {
+        rows.unwrap()[0]
+    }
+
+    /// Statements in one snapshot agree with each other even when a write commits between them.
+    #[test]
+    fn a_snapshot_does_not_see_a_write_committed_while_it_reads() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("snapshot.db");
+        let writer = Connection::open(&path).unwrap();
+        writer.pragma_update(None, "journal_mode", "wal").unwrap();
+        writer.execute_batch("CREATE TABLE t (v INTEGER); INSERT INTO t VALUES (1);").unwrap();
+        let readers = InlineReaders::open(&path, 0).unwrap();
+        let sql = "SELECT COUNT(*) FROM t";
+        let (before, after) = readers
+            .snapshot(|s| {
+                let before = count(s.query(sql, &[], |r| r.get(0)));
+                writer.execute("INSERT INTO t VALUES (2)", []).unwrap();
+                Ok((before, count(s.query(sql, &[], |r| r.get(0)))))
+            })
+            .unwrap();
+        assert_eq!((before, after), (1, 1));
+        assert_eq!(count(readers.query(sql, &[], |r| r.get(0))), 2, "a new read sees the write");
     }
 }
