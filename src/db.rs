@@ -15,9 +15,11 @@
 //! acknowledged. A third connection copies the write-ahead log into the database file beside
 //! them ([`checkpoint_continuously`]), and every connection reads the file through a memory map.
 //! The feeds read through a few more connections, opened with rusqlite and used on the calling
-//! thread ([`InlineReaders`]).
+//! thread ([`InlineReaders`]). Every connection reaches the files through a VFS that writes each
+//! commit's log in a few large writes (`wal_buffer`).
 
 mod inline;
+mod wal_buffer;
 
 use std::borrow::Cow;
 use std::path::Path;
@@ -125,6 +127,7 @@ impl Db {
                 .context("cannot connect to the PostgreSQL server in DATABASE_URL")?;
             Ok(Db::Postgres(pool))
         } else if url.starts_with("sqlite:") {
+            wal_buffer::install().context("cannot set up SQLite's file access")?;
             let opts = SqliteConnectOptions::from_str(url)
                 .context("DATABASE_URL is not a valid SQLite URL")?
                 .create_if_missing(true)
@@ -185,6 +188,16 @@ impl Db {
         Ok(match self {
             Db::Sqlite { writer, .. } => Tx::Sqlite(writer.begin_with("BEGIN IMMEDIATE").await?),
             Db::Postgres(pool) => Tx::Postgres(pool.begin().await?),
+        })
+    }
+
+    /// SQLite's one write connection, outside any transaction, for a caller that runs many
+    /// transactions in a row (the rating writer); other writes wait until it is dropped. `None`
+    /// on PostgreSQL.
+    pub async fn sqlite_writer(&self) -> Result<Option<PoolConnection<Sqlite>>> {
+        Ok(match self {
+            Db::Sqlite { writer, .. } => Some(writer.acquire().await?),
+            Db::Postgres(_) => None,
         })
     }
 
