@@ -268,10 +268,10 @@ impl Error {
     }
 }
 
-/// A failed read on SQLite's inline connections (`db::InlineReaders`): an internal error.
+/// A failed statement on a SQLite connection used through rusqlite: an internal error.
 impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Self {
-        Error::Other(anyhow::Error::new(e).context("SQLite read"))
+        Error::Other(anyhow::Error::new(e).context("SQLite"))
     }
 }
 

@@ -521,7 +521,7 @@ pub async fn accept_in(tx: &mut Tx, design: Uuid, account: Uuid, terms_id: Uuid,
         audit::record(tx.ex(), entry).await?;
         let to: Vec<Uuid> = people.iter().map(|(a, _)| *a).collect();
         let notice = Notice { kind: Kind::Listed, design, actor: None, count: None };
-        notifications::notify(tx, &to, notice, site, now).await?;
+        notifications::notify(tx.ex(), &to, notice, site, now).await?;
     }
     Ok(())
 }
@@ -839,7 +839,7 @@ pub async fn change_terms(
     audit::record(tx.ex(), entry).await?;
     let to: Vec<Uuid> = acceptors(tx.ex(), l.design_id).await?.into_iter().map(|(a, _)| a).collect();
     let notice = Notice { kind: Kind::TermsChanged, design: l.design_id, actor: None, count: None };
-    notifications::notify(&mut tx, &to, notice, &state.settings.public_url(), now).await?;
+    notifications::notify(tx.ex(), &to, notice, &state.settings.public_url(), now).await?;
     let out = brand_listing(tx.ex(), &l, lang, now).await?;
     tx.commit().await?;
     Ok((StatusCode::CREATED, Json(out)))

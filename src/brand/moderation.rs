@@ -227,7 +227,7 @@ async fn set_hidden(
     if hide && t == TargetType::Design {
         let to = creators_of(tx.ex(), a.design_id).await?;
         let notice = Notice { kind: Kind::Hidden, design: a.design_id, actor: None, count: None };
-        notifications::notify(&mut tx, &to, notice, &state.settings.public_url(), now).await?;
+        notifications::notify(tx.ex(), &to, notice, &state.settings.public_url(), now).await?;
     }
     tx.commit().await?;
     Ok(Json(Moderated {

@@ -523,7 +523,7 @@ pub async fn decide_in(tx: &mut Tx, design: Uuid, input: &DecisionInput, by: Uui
     audit::record(tx.ex(), entry).await?;
     let to = listings::acceptors(tx.ex(), design).await?.into_iter().map(|(id, _)| id).collect::<Vec<_>>();
     let notice = Notice { kind: input.decision.kind(), design, actor: None, count: None };
-    notifications::notify(tx, &to, notice, site, now).await
+    notifications::notify(tx.ex(), &to, notice, site, now).await
 }
 
 /// The version that answers a request for changes to `design`, if there is one.

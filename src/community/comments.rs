@@ -243,7 +243,7 @@ pub async fn post(
         Some(p) => (vec![p.author_id], Kind::Reply),
         None => (creators_of(tx.ex(), design).await?, Kind::Comment),
     };
-    notifications::notify(&mut tx, &to, Notice { kind, design, actor: Some(user.id), count: None }, &site, now).await?;
+    notifications::notify(tx.ex(), &to, Notice { kind, design, actor: Some(user.id), count: None }, &site, now).await?;
     let row = find(tx.ex(), id).await?.ok_or_else(|| Error::code(ErrorCode::NotFound))?;
     tx.commit().await?;
     Ok((StatusCode::CREATED, Json(row.view())))

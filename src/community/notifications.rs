@@ -10,7 +10,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::app::AppState;
-use crate::db::{Tx, now_ms};
+use crate::db::{Ex, now_ms};
 use crate::error::{FieldError, Result};
 use crate::http::page::{Page, PageQuery, page_by_id};
 use crate::http::{CurrentUser, Input, QueryParams, Valid};
@@ -76,21 +76,22 @@ struct About {
     actor_name: Option<String>,
 }
 
-/// Notifies each of `to` (except the actor) inside `tx`, by email too where they want it.
+/// Notifies each of `to` (except the actor) inside the transaction `ex` is in, by email too where they want it.
 /// Email links point at `site` (the public address).
-pub async fn notify(tx: &mut Tx, to: &[Uuid], n: Notice, site: &str, now: i64) -> Result<()> {
+pub async fn notify(mut ex: Ex<'_>, to: &[Uuid], n: Notice, site: &str, now: i64) -> Result<()> {
     let recipients: Vec<Uuid> = to.iter().copied().filter(|id| Some(*id) != n.actor).collect();
     if recipients.is_empty() {
         return Ok(());
     }
     let sql = "SELECT d.name, d.slug, (SELECT display_name FROM accounts WHERE id = $2) AS actor_name \
                FROM designs d WHERE d.id = $1";
-    let about: About = on_db!(tx.ex(), |c| sqlx::query_as(sql).bind(n.design).bind(n.actor).fetch_one(&mut *c).await)?;
+    let about: About =
+        on_db!(ex.reborrow(), |c| sqlx::query_as(sql).bind(n.design).bind(n.actor).fetch_one(&mut *c).await)?;
     let (subject, text) = wording(&n, &about, site);
     for account in recipients {
         let sql = "INSERT INTO notifications (id, account_id, kind, design_id, actor_id, count, created_at) \
                    VALUES ($1, $2, $3, $4, $5, $6, $7)";
-        on_db!(tx.ex(), |c| sqlx::query(sql)
+        on_db!(ex.reborrow(), |c| sqlx::query(sql)
             .bind(Uuid::now_v7())
             .bind(account)
             .bind(n.kind.as_str())
@@ -107,12 +108,12 @@ pub async fn notify(tx: &mut Tx, to: &[Uuid], n: Notice, site: &str, now: i64) -
              LEFT JOIN notification_preferences p ON p.account_id = a.id WHERE a.id = $1",
             n.kind.as_str()
         );
-        let r: Recipient = on_db!(tx.ex(), |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
+        let r: Recipient = on_db!(ex.reborrow(), |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
             .bind(account)
             .fetch_one(&mut *c)
             .await)?;
         if r.wants_email {
-            crate::mail::enqueue(tx.ex(), &r.email, &subject, &text, now).await?;
+            crate::mail::enqueue(ex.reborrow(), &r.email, &subject, &text, now).await?;
         }
     }
     Ok(())

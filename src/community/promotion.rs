@@ -19,7 +19,7 @@ use super::notifications::{self, Kind, Notice};
 use super::ranking::Histogram;
 use crate::app::AppState;
 use crate::audit;
-use crate::db::{Ex, Tx, now_ms};
+use crate::db::{Ex, now_ms};
 use crate::error::{FieldError, Result};
 use crate::http::{CurrentUser, Input, Valid};
 use crate::on_db;
@@ -116,10 +116,12 @@ impl Thresholds {
     }
 }
 
+/// The brand's thresholds, in [`Thresholds`]' field order.
+pub const THRESHOLDS_SQL: &str = "SELECT min_ratings, min_lower_bound, min_would_buy, min_account_age_days, \
+                                  require_verified_email FROM brand_settings WHERE id = 1";
+
 pub async fn thresholds(ex: Ex<'_>) -> Result<Thresholds> {
-    let sql = "SELECT min_ratings, min_lower_bound, min_would_buy, min_account_age_days, require_verified_email \
-               FROM brand_settings WHERE id = 1";
-    Ok(on_db!(ex, |c| sqlx::query_as(sql).fetch_one(&mut *c).await)?)
+    Ok(on_db!(ex, |c| sqlx::query_as(THRESHOLDS_SQL).fetch_one(&mut *c).await)?)
 }
 
 /// The design's creator and the co-creators who accepted their share: who hears about it.
@@ -141,7 +143,7 @@ pub struct Moment<'a> {
 /// that changed them): announces milestones crossed, and shortlists the design if it now meets
 /// every threshold. Returns whether it was shortlisted now.
 pub async fn after_counting(
-    tx: &mut Tx,
+    mut ex: Ex<'_>,
     design: Uuid,
     old_count: i64,
     h: &Histogram,
@@ -152,7 +154,7 @@ pub async fn after_counting(
     let count = h.count();
     for m in MILESTONES.into_iter().filter(|m| old_count < *m && *m <= count) {
         let sql = "INSERT INTO design_milestones (design_id, milestone, reached_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING";
-        let new = on_db!(tx.ex(), |c| sqlx::query(sql)
+        let new = on_db!(ex.reborrow(), |c| sqlx::query(sql)
             .bind(design)
             .bind(m)
             .bind(now)
@@ -160,9 +162,9 @@ pub async fn after_counting(
             .await
             .map(|r| r.rows_affected()))?;
         if new == 1 {
-            let to = creators_of(tx.ex(), design).await?;
+            let to = creators_of(ex.reborrow(), design).await?;
             notifications::notify(
-                tx,
+                ex.reborrow(),
                 &to,
                 Notice { kind: Kind::RatingMilestone, design, actor: None, count: Some(m) },
                 site,
@@ -176,12 +178,16 @@ pub async fn after_counting(
     }
     let sql = "UPDATE designs SET shortlisted_at = $2 WHERE id = $1 AND shortlisted_at IS NULL AND status = 'published' \
                AND hidden_at IS NULL";
-    let shortlisted =
-        on_db!(tx.ex(), |c| sqlx::query(sql).bind(design).bind(now).execute(&mut *c).await.map(|r| r.rows_affected()))?;
+    let shortlisted = on_db!(ex.reborrow(), |c| sqlx::query(sql)
+        .bind(design)
+        .bind(now)
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected()))?;
     if shortlisted == 0 {
         return Ok(false);
     }
-    crate::brand::review::enter(tx.ex(), design, now).await?;
+    crate::brand::review::enter(ex.reborrow(), design, now).await?;
     let entry = audit::Entry {
         actor: None,
         action: "design.shortlisted",
@@ -189,9 +195,9 @@ pub async fn after_counting(
         target_id: design.to_string(),
         detail: serde_json::json!({ "ratings": count, "lower_bound": h.lower_bound(), "would_buy": would_buy }),
     };
-    audit::record(tx.ex(), entry).await?;
-    let to = creators_of(tx.ex(), design).await?;
-    notifications::notify(tx, &to, Notice { kind: Kind::Shortlisted, design, actor: None, count: None }, site, now)
+    audit::record(ex.reborrow(), entry).await?;
+    let to = creators_of(ex.reborrow(), design).await?;
+    notifications::notify(ex, &to, Notice { kind: Kind::Shortlisted, design, actor: None, count: None }, site, now)
         .await?;
     Ok(true)
 }

@@ -311,7 +311,7 @@ async fn count_design_pending(
     }
     store(tx.ex(), design, &h, would_buy, counters.published_at.unwrap_or(now)).await?;
     let at = Moment { thresholds: t, site, now };
-    promotion::after_counting(tx, design, counters.histogram().count(), &h, would_buy, &at).await?;
+    promotion::after_counting(tx.ex(), design, counters.histogram().count(), &h, would_buy, &at).await?;
     Ok(pending.len())
 }
 
@@ -356,7 +356,7 @@ pub async fn shortlist_qualifying(db: &Db, site: &str, now: i64) -> Result<usize
             let h = c.histogram();
             shortlisted += usize::from(
                 promotion::after_counting(
-                    &mut tx,
+                    tx.ex(),
                     design,
                     h.count(),
                     &h,

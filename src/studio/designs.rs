@@ -950,7 +950,7 @@ pub async fn publish(
         use crate::community::notifications::{Kind, Notice, notify};
         let to = crate::community::promotion::creators_of(tx.ex(), original).await?;
         let notice = Notice { kind: Kind::Remix, design: id, actor: Some(user.id), count: None };
-        notify(&mut tx, &to, notice, &state.settings.public_url(), now).await?;
+        notify(tx.ex(), &to, notice, &state.settings.public_url(), now).await?;
     }
     tx.commit().await?;
     Ok(Json(read_view(&state, id, lang, Some(&user)).await?))
