@@ -12,7 +12,7 @@ use uuid::Uuid;
 use super::ranking::Histogram;
 use super::ratings::{RatingSummary, summary};
 use crate::app::AppState;
-use crate::db::Db;
+use crate::db::{Backend, Db};
 use crate::error::{Error, Result};
 use crate::http::QueryParams;
 use crate::http::page::{DEFAULT_LIMIT, MAX_LIMIT, Page};
@@ -140,27 +140,30 @@ pub async fn feed(
     let dietary = Flags::from_names(&DIETARY_TAGS, &q.dietary).map_err(|n| {
         Error::field("dietary", "unknown_tag", format!("{n:?} is not one of {}.", DIETARY_TAGS.join(", ")))
     })?;
-    let name_like = match q.q.as_deref().map(str::trim) {
+    let name = match q.q.as_deref().map(str::trim) {
         None | Some("") => None,
         Some(text) if !(2..=80).contains(&text.chars().count()) => {
             return Err(Error::field("q", "out_of_range", "Search for 2 to 80 characters."));
         }
-        Some(text) => {
-            let escaped = text.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
-            Some(format!("%{escaped}%"))
-        }
+        // Names are searched lower-cased (`search_name`), for the text as typed: no wildcards.
+        Some(text) => Some(text.to_lowercase()),
     };
     let after = q.cursor.as_deref().map(decode_cursor).transpose()?;
     // Only the filters asked for are in the statement. A condition such as `$8 IS NULL OR …`
-    // would cost every page, and on SQLite a LIKE on a parameter makes the statement recompile
-    // at each run (its plan could depend on the pattern).
+    // would cost every page. A name is found by a plain substring search, which each database
+    // spells its own way: unlike a `LIKE '%…%'` pattern, the text needs no escaping of `%` and
+    // `_` (and `\`) to be taken as typed.
+    let contains_name = match state.db.backend() {
+        Backend::Sqlite => " AND instr(w.search_name, $8) > 0",
+        Backend::Postgres => " AND strpos(w.search_name, $8) > 0",
+    };
     let mut filters = String::new();
     for (asked, clause) in [
         (q.template.is_some(), " AND w.template_id = $1"),
         (free_of.0 != 0, " AND (w.allergens & $5) = 0"),
         (dietary.0 != 0, " AND (w.dietary & $6) = $6"),
         (q.creator.is_some(), " AND w.creator_id = $7"),
-        (name_like.is_some(), " AND w.search_name LIKE $8 ESCAPE '\\'"),
+        (name.is_some(), contains_name),
         (
             q.option.is_some(),
             " AND EXISTS (SELECT 1 FROM design_choices c WHERE c.design_id = w.id AND c.option_id = $9)",
@@ -179,7 +182,7 @@ pub async fn feed(
         free_of: free_of.0,
         dietary: dietary.0,
         creator: q.creator,
-        name_like,
+        name,
         option: q.option,
     };
     let (rows, edge) = if filters.is_empty() {
@@ -340,7 +343,8 @@ struct Params {
     free_of: i64,
     dietary: i64,
     creator: Option<Uuid>,
-    name_like: Option<String>,
+    /// Lower-cased, searched for in `search_name`.
+    name: Option<String>,
     option: Option<Uuid>,
 }
 
@@ -355,7 +359,7 @@ impl Params {
             ("$5", &self.free_of),
             ("$6", &self.dietary),
             ("$7", &self.creator),
-            ("$8", &self.name_like),
+            ("$8", &self.name),
             ("$9", &self.option),
         ]
     }
@@ -406,7 +410,7 @@ async fn page_on_postgres(c: &mut sqlx::PgConnection, sql: &str, p: &Params) -> 
         .bind(p.free_of)
         .bind(p.dietary)
         .bind(p.creator)
-        .bind(&p.name_like)
+        .bind(&p.name)
         .bind(p.option)
         .fetch_all(c)
         .await
@@ -441,7 +445,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let db = Db::connect(&format!("sqlite://{}", dir.path().join("plan.db").display())).await.unwrap();
         db.migrate().await.unwrap();
-        let filters = " AND (w.allergens & $5) = 0 AND (w.dietary & $6) = $6 AND w.search_name LIKE $8 ESCAPE '\\'";
+        let filters = " AND (w.allergens & $5) = 0 AND (w.dietary & $6) = $6 AND instr(w.search_name, $8) > 0";
         for (sort, index) in
             [(Sort::Hot, "designs_hot_idx"), (Sort::Top, "designs_top_idx"), (Sort::New, "designs_new_idx")]
         {
