@@ -1,12 +1,16 @@
-//! Applying many ratings in one transaction with a fixed number of statements, whatever their
-//! number: the group-commit writer's inner loop. Four reads bring in everything the ratings
-//! touch (the designs, locked; their co-creators; the raters' accounts; the ratings they
-//! already gave), [`plan`] decides each rating in order in memory (a pure function), and two
-//! writes store the result (one upsert of the ratings, one update of the designs' counters and
+//! Applying many ratings in one transaction: the group-commit writer's inner loop. Reads bring
+//! in everything the ratings touch (the designs, locked; their co-creators; the raters'
+//! accounts; the ratings they already gave), [`plan`] decides each rating in order in memory (a
+//! pure function), and writes store the result (the ratings, and the designs' counters and
 //! scores). Milestones and shortlisting then run only for the designs that crossed a line.
 //!
-//! The batch's statements vary with its size, so they are not kept in the connection's statement
-//! cache (`persistent(false)`), where they would push out the statements of requests.
+//! Each database is reached the way that is cheap for it. On PostgreSQL, where every statement
+//! is a round trip, the reads and the writes are a fixed number of statements whatever the
+//! batch's size (four reads, two writes); they vary with its size, so they are not kept in the
+//! connection's statement cache (`persistent(false)`), where they would push out the statements
+//! of requests. On SQLite, where a statement through sqlx is a hand-off to the connection's own
+//! thread, the batch runs through rusqlite on the write connection's handle, on the calling
+//! thread: one small statement per id, prepared once per batch (see [`commit_on_sqlite`]).
 //!
 //! The rules are those of a single rating (see `ratings.rs`), applied in arrival order, so a
 //! batch ends exactly where the same ratings one by one would.

@@ -6,9 +6,11 @@
 //! `synchronous=FULL`) the flush and the per-statement overhead of a transaction are what limit
 //! the rate, so batching is what lets ratings outrun single-row commits.
 //!
-//! The batch is applied with a fixed number of statements (see `batch.rs`). A rating refused
-//! for what it is (own design, not rateable, unknown design) writes nothing and is answered with
-//! its error while the others go on. If the batch itself fails (a database error), each of its
+//! On SQLite the writer keeps the one write connection from batch to batch while ratings keep
+//! coming (at most `LEASE`, then other writes have their turn), and runs each batch's whole
+//! transaction through rusqlite (see `batch.rs`). A rating refused for what it is (own design,
+//! not rateable, unknown design) writes nothing and is answered with its error while the others
+//! go on. If the batch itself fails (a database error), each of its
 //! ratings is retried alone, so one bad rating cannot sink the others.
 
 use std::time::{Duration, Instant};
