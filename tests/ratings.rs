@@ -148,3 +148,56 @@ both!(refused_ratings_in_a_burst_do_not_disturb_the_others, |app| {
     assert_eq!(app.count("ratings").await, 16);
     assert_eq!(app.count("designs WHERE stars_4 = 16 AND would_buy_count = 16").await, 1);
 });
+
+// While ratings keep coming, the writer keeps SQLite's one write connection from batch to
+// batch; other writes must still get their turn. A storm of ratings runs (through a writer of
+// the test's own, which no rate limit slows) until a comment posted in the middle of it has
+// gone through.
+both!(other_writes_go_through_while_ratings_keep_coming, |app| {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+    let (_, id) = published(&app).await;
+    let design = uuid::Uuid::parse_str(&id).unwrap();
+    let mut raters = Vec::new();
+    for i in 0..16 {
+        let email = format!("storm{i}@example.com");
+        let role = cocreate::accounts::domain::Role::Customer;
+        let account = cocreate::cli::create_user(&app.db, &email, Some("Voter"), common::PASSWORD, role).await.unwrap();
+        raters.push(account);
+    }
+    let writer = cocreate::community::writer::RatingWriter::spawn(app.db.clone(), app.base.clone());
+    let stop = Arc::new(AtomicBool::new(false));
+    let rated = Arc::new(AtomicUsize::new(0));
+    let started = Arc::new(tokio::sync::Notify::new());
+    let storm: Vec<_> = raters
+        .iter()
+        .enumerate()
+        .map(|(i, account)| {
+            let (writer, stop, rated, started, account) =
+                (writer.clone(), stop.clone(), rated.clone(), started.clone(), *account);
+            tokio::spawn(async move {
+                let mut stars = (i % 5) as u8 + 1;
+                while !stop.load(Ordering::Relaxed) {
+                    writer.rate(design, account, stars, i % 2 == 0).await.unwrap();
+                    stars = stars % 5 + 1;
+                    if rated.fetch_add(1, Ordering::Relaxed) + 1 == 200 {
+                        started.notify_one();
+                    }
+                }
+            })
+        })
+        .collect();
+    started.notified().await;
+    let voter = app.voter("commenter@example.com").await;
+    let url = app.url(&format!("/api/v1/designs/{id}/comments"));
+    let res = app.client.post(url).bearer_auth(&voter).json(&json!({ "body": "Still here." })).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::CREATED, "a comment goes through during the storm");
+    let during = rated.load(Ordering::Relaxed);
+    stop.store(true, Ordering::Relaxed);
+    for task in storm {
+        task.await.unwrap();
+    }
+    assert!(rated.load(Ordering::Relaxed) >= during, "ratings went on");
+    assert_eq!(app.count("ratings").await, 16, "one rating per rater, however often they rated");
+});
