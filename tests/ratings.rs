@@ -201,3 +201,41 @@ both!(other_writes_go_through_while_ratings_keep_coming, |app| {
     assert!(rated.load(Ordering::Relaxed) >= during, "ratings went on");
     assert_eq!(app.count("ratings").await, 16, "one rating per rater, however often they rated");
 });
+
+/// A batch the database refuses (here a trigger stands for a failing disk or a constraint the
+/// code did not foresee) is retried rating by rating: only the rating at fault fails, the
+/// others in the same burst are saved, and the writer goes on with a sound connection.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_batch_the_database_refuses_costs_only_the_rating_at_fault() {
+    let app = common::TestApp::spawn(common::Backend::Sqlite).await;
+    let (_, id) = published(&app).await;
+    let mut voters = Vec::new();
+    for i in 0..12 {
+        voters.push(app.voter(&format!("fault{i}@example.com")).await);
+    }
+    app.exec(
+        "CREATE TRIGGER three_stars_fail BEFORE INSERT ON ratings WHEN NEW.stars = 3 \
+         BEGIN SELECT RAISE(ABORT, 'three stars refused'); END",
+    )
+    .await;
+    let requests = voters.iter().enumerate().map(|(i, token)| {
+        let stars = if i == 5 { 3 } else { 4 };
+        let (c, url) = (app.new_client(), app.url(&format!("/api/v1/designs/{id}/rating")));
+        async move {
+            let res = c.put(url).bearer_auth(token).json(&json!({ "stars": stars, "would_buy": false }));
+            res.send().await.unwrap().status()
+        }
+    });
+    let statuses = futures_util::future::join_all(requests).await;
+    for (i, status) in statuses.iter().enumerate() {
+        let expected = if i == 5 { StatusCode::INTERNAL_SERVER_ERROR } else { StatusCode::OK };
+        assert_eq!(*status, expected, "voter {i}");
+    }
+    assert_eq!(app.count("ratings").await, 11);
+    assert_eq!(app.count("designs WHERE stars_4 = 11 AND stars_3 = 0").await, 1);
+
+    // Once the fault is gone, the same voter's rating goes through.
+    app.exec("DROP TRIGGER three_stars_fail").await;
+    assert_eq!(rate(&app, &voters[5], &id, 3, false).await.status(), StatusCode::OK);
+    assert_eq!(app.count("designs WHERE stars_4 = 11 AND stars_3 = 1").await, 1);
+}
