@@ -17,7 +17,7 @@
 
 use std::collections::HashMap;
 
-use sqlx::QueryBuilder;
+use sqlx::{PgConnection, Postgres, QueryBuilder};
 use uuid::Uuid;
 
 use super::promotion::{self, MILESTONES, Moment, NotCounted, Thresholds};
@@ -25,7 +25,6 @@ use super::ranking::{self, Histogram};
 use super::ratings::Rated;
 use crate::db::{Ex, Tx};
 use crate::error::{Error, ErrorCode, Result};
-use crate::on_db;
 
 /// One rating to apply.
 #[derive(Debug, Clone, Copy)]
@@ -168,10 +167,10 @@ pub async fn apply(tx: &mut Tx, jobs: &[Job], at: &Moment<'_>) -> Result<Vec<Res
             inline::write(&conn, &plan, &known, at.now)?;
             (known, plan)
         }
-        Ex::Postgres(_) => {
-            let known = read(tx, &designs, &accounts, jobs, at.now).await?;
+        Ex::Postgres(c) => {
+            let known = read(c, &designs, &accounts, jobs, at.now).await?;
             let plan = plan(jobs, &known, at.thresholds, at.now);
-            write(tx, &plan, &known, at.now).await?;
+            write(c, &plan, &known, at.now).await?;
             (known, plan)
         }
     };
@@ -296,43 +295,35 @@ where
 }
 
 /// PostgreSQL's reads: one statement each, over the batch's ids.
-async fn read(tx: &mut Tx, designs: &[Uuid], accounts: &[Uuid], jobs: &[Job], now: i64) -> Result<Known> {
-    // Lock the designs' rows (on SQLite the writer's transaction holds the whole database).
-    if let Ex::Postgres(c) = tx.ex() {
-        let mut q = QueryBuilder::new("UPDATE designs SET updated_at = updated_at WHERE id IN ");
-        in_list(&mut q, designs);
-        q.build().persistent(false).execute(&mut *c).await?;
-    }
-    let rows: Vec<DesignState> = on_db!(tx.ex(), |c| {
-        let mut q = QueryBuilder::new(
-            // A design a moderator hid reads as not rateable.
-            "SELECT id, creator_id, CASE WHEN hidden_at IS NULL THEN status ELSE 'hidden' END AS status, published_at, shortlisted_at, stars_1, stars_2, stars_3, stars_4, stars_5, \
-             would_buy_count FROM designs WHERE id IN ",
-        );
-        in_list(&mut q, designs);
-        q.build_query_as().persistent(false).fetch_all(&mut *c).await
-    })?;
-    let co_creators: Vec<(Uuid, Uuid)> = on_db!(tx.ex(), |c| {
-        let mut q = QueryBuilder::new("SELECT design_id, account_id FROM design_co_creators WHERE design_id IN ");
-        in_list(&mut q, designs);
-        q.build_query_as().persistent(false).fetch_all(&mut *c).await
-    })?;
-    let people: Vec<(Uuid, i64, Option<i64>)> = on_db!(tx.ex(), |c| {
-        let mut q =
-            QueryBuilder::new("SELECT id, created_at, email_verified_at FROM accounts WHERE banned_at IS NULL ");
-        q.push("AND (suspended_until IS NULL OR suspended_until <= ").push_bind(now).push(") AND id IN ");
-        in_list(&mut q, accounts);
-        q.build_query_as().persistent(false).fetch_all(&mut *c).await
-    })?;
-    let given: Vec<(Uuid, Uuid, i64, bool, bool)> = on_db!(tx.ex(), |c| {
-        // A join on the primary key (a row-value IN would scan the table on SQLite).
-        let mut q = QueryBuilder::new("SELECT r.design_id, r.account_id, r.stars, r.would_buy, r.counted FROM (");
-        q.push_values(jobs, |mut b, job| {
-            b.push_bind(job.design).push_bind(job.account);
-        });
-        q.push(") AS v JOIN ratings r ON r.design_id = v.column1 AND r.account_id = v.column2");
-        q.build_query_as().persistent(false).fetch_all(&mut *c).await
-    })?;
+async fn read(c: &mut PgConnection, designs: &[Uuid], accounts: &[Uuid], jobs: &[Job], now: i64) -> Result<Known> {
+    // Lock the designs' rows.
+    let mut q = QueryBuilder::<Postgres>::new("UPDATE designs SET updated_at = updated_at WHERE id IN ");
+    in_list(&mut q, designs);
+    q.build().persistent(false).execute(&mut *c).await?;
+    let mut q = QueryBuilder::<Postgres>::new(
+        // A design a moderator hid reads as not rateable.
+        "SELECT id, creator_id, CASE WHEN hidden_at IS NULL THEN status ELSE 'hidden' END AS status, published_at, \
+         shortlisted_at, stars_1, stars_2, stars_3, stars_4, stars_5, would_buy_count FROM designs WHERE id IN ",
+    );
+    in_list(&mut q, designs);
+    let rows: Vec<DesignState> = q.build_query_as().persistent(false).fetch_all(&mut *c).await?;
+    let mut q =
+        QueryBuilder::<Postgres>::new("SELECT design_id, account_id FROM design_co_creators WHERE design_id IN ");
+    in_list(&mut q, designs);
+    let co_creators: Vec<(Uuid, Uuid)> = q.build_query_as().persistent(false).fetch_all(&mut *c).await?;
+    let mut q = QueryBuilder::<Postgres>::new(
+        "SELECT id, created_at, email_verified_at FROM accounts WHERE banned_at IS NULL ",
+    );
+    q.push("AND (suspended_until IS NULL OR suspended_until <= ").push_bind(now).push(") AND id IN ");
+    in_list(&mut q, accounts);
+    let people: Vec<(Uuid, i64, Option<i64>)> = q.build_query_as().persistent(false).fetch_all(&mut *c).await?;
+    let mut q =
+        QueryBuilder::<Postgres>::new("SELECT r.design_id, r.account_id, r.stars, r.would_buy, r.counted FROM (");
+    q.push_values(jobs, |mut b, job| {
+        b.push_bind(job.design).push_bind(job.account);
+    });
+    q.push(") AS v JOIN ratings r ON r.design_id = v.column1 AND r.account_id = v.column2");
+    let given: Vec<(Uuid, Uuid, i64, bool, bool)> = q.build_query_as().persistent(false).fetch_all(&mut *c).await?;
     Ok(Known {
         designs: rows.into_iter().map(|d| (d.id, d)).collect(),
         co_creators,
@@ -341,7 +332,7 @@ async fn read(tx: &mut Tx, designs: &[Uuid], accounts: &[Uuid], jobs: &[Job], no
     })
 }
 
-/// The rows PostgreSQL writes for the designs whose counters changed.
+/// What is written for each design whose counters changed: its histogram, would-buys and scores.
 fn design_rows(plan: &Plan, known: &Known, now: i64) -> Vec<(Uuid, Histogram, i64, f64, f64)> {
     plan.designs
         .iter()
@@ -353,50 +344,45 @@ fn design_rows(plan: &Plan, known: &Known, now: i64) -> Vec<(Uuid, Histogram, i6
 }
 
 /// PostgreSQL's writes: one statement for the ratings, one for the designs.
-async fn write(tx: &mut Tx, plan: &Plan, known: &Known, now: i64) -> Result<()> {
+async fn write(c: &mut PgConnection, plan: &Plan, known: &Known, now: i64) -> Result<()> {
     if !plan.ratings.is_empty() {
-        on_db!(tx.ex(), |c| {
-            let mut q = QueryBuilder::new(
-                "INSERT INTO ratings (design_id, account_id, stars, would_buy, created_at, updated_at, counted) ",
-            );
-            q.push_values(&plan.ratings, |mut b, ((design, account), (stars, wb, counted))| {
-                b.push_bind(*design)
-                    .push_bind(*account)
-                    .push_bind(*stars)
-                    .push_bind(*wb)
-                    .push_bind(now)
-                    .push_bind(now)
-                    .push_bind(*counted);
-            });
-            q.push(
-                " ON CONFLICT (design_id, account_id) DO UPDATE SET stars = excluded.stars, \
-                 would_buy = excluded.would_buy, updated_at = excluded.updated_at, counted = excluded.counted",
-            );
-            q.build().persistent(false).execute(&mut *c).await.map(|r| r.rows_affected())
-        })?;
+        let mut q = QueryBuilder::<Postgres>::new(
+            "INSERT INTO ratings (design_id, account_id, stars, would_buy, created_at, updated_at, counted) ",
+        );
+        q.push_values(&plan.ratings, |mut b, ((design, account), (stars, wb, counted))| {
+            b.push_bind(*design)
+                .push_bind(*account)
+                .push_bind(*stars)
+                .push_bind(*wb)
+                .push_bind(now)
+                .push_bind(now)
+                .push_bind(*counted);
+        });
+        q.push(
+            " ON CONFLICT (design_id, account_id) DO UPDATE SET stars = excluded.stars, \
+             would_buy = excluded.would_buy, updated_at = excluded.updated_at, counted = excluded.counted",
+        );
+        q.build().persistent(false).execute(&mut *c).await?;
     }
     if !plan.designs.is_empty() {
         let rows = design_rows(plan, known, now);
-        on_db!(tx.ex(), |c| {
-            // VALUES columns are column1, column2... on both databases.
-            let mut q = QueryBuilder::new(
-                "UPDATE designs SET stars_1 = v.column2, stars_2 = v.column3, stars_3 = v.column4, stars_4 = v.column5, \
-                 stars_5 = v.column6, would_buy_count = v.column7, lower_bound = v.column8, hot = v.column9 FROM (",
-            );
-            q.push_values(&rows, |mut b, (id, h, wb, bound, hot)| {
-                b.push_bind(*id)
-                    .push_bind(h.0[0])
-                    .push_bind(h.0[1])
-                    .push_bind(h.0[2])
-                    .push_bind(h.0[3])
-                    .push_bind(h.0[4])
-                    .push_bind(*wb)
-                    .push_bind(*bound)
-                    .push_bind(*hot);
-            });
-            q.push(") AS v WHERE designs.id = v.column1");
-            q.build().persistent(false).execute(&mut *c).await.map(|r| r.rows_affected())
-        })?;
+        let mut q = QueryBuilder::<Postgres>::new(
+            "UPDATE designs SET stars_1 = v.column2, stars_2 = v.column3, stars_3 = v.column4, stars_4 = v.column5, \
+             stars_5 = v.column6, would_buy_count = v.column7, lower_bound = v.column8, hot = v.column9 FROM (",
+        );
+        q.push_values(&rows, |mut b, (id, h, wb, bound, hot)| {
+            b.push_bind(*id)
+                .push_bind(h.0[0])
+                .push_bind(h.0[1])
+                .push_bind(h.0[2])
+                .push_bind(h.0[3])
+                .push_bind(h.0[4])
+                .push_bind(*wb)
+                .push_bind(*bound)
+                .push_bind(*hot);
+        });
+        q.push(") AS v WHERE designs.id = v.column1");
+        q.build().persistent(false).execute(&mut *c).await?;
     }
     Ok(())
 }
@@ -495,11 +481,8 @@ mod inline {
             "UPDATE designs SET stars_1 = ?2, stars_2 = ?3, stars_3 = ?4, stars_4 = ?5, stars_5 = ?6, \
              would_buy_count = ?7, lower_bound = ?8, hot = ?9 WHERE id = ?1",
         )?;
-        for (id, change) in &plan.designs {
-            let published = known.designs[id].published_at.unwrap_or(now);
-            let [s1, s2, s3, s4, s5] = change.after.0;
-            let (bound, hot) = (change.after.lower_bound(), ranking::hot(&change.after, published));
-            design.execute(params![id, s1, s2, s3, s4, s5, change.would_buy, bound, hot])?;
+        for (id, Histogram([s1, s2, s3, s4, s5]), would_buy, bound, hot) in design_rows(plan, known, now) {
+            design.execute(params![id, s1, s2, s3, s4, s5, would_buy, bound, hot])?;
         }
         Ok(())
     }
