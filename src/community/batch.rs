@@ -154,19 +154,9 @@ pub fn plan(jobs: &[Job], known: &Known, t: &Thresholds, now: i64) -> Plan {
 pub async fn apply(tx: &mut Tx, jobs: &[Job], at: &Moment<'_>) -> Result<Vec<Result<Rated>>> {
     let (designs, accounts) = ids(jobs);
     let (known, mut plan) = match tx.ex() {
-        Ex::Sqlite(c) => {
-            // The batch's reads and writes run here, on the writer's own connection, without a
-            // hand-off to sqlx's connection thread for each statement (see `inline`).
-            let mut handle = c.lock_handle().await?;
-            // SAFETY: the handle stays locked, so sqlx's thread does not touch the connection
-            // while `conn` uses it, and `conn` (which does not own it, and so never closes it)
-            // is dropped before the lock is.
-            let conn = unsafe { rusqlite::Connection::from_handle(handle.as_raw_handle().as_ptr()) }?;
-            let known = inline::read(&conn, &designs, &accounts, jobs, at.now)?;
-            let plan = plan(jobs, &known, at.thresholds, at.now);
-            inline::write(&conn, &plan, &known, at.now)?;
-            (known, plan)
-        }
+        // The batch's reads and writes run here, on the writer's own connection, without a
+        // hand-off to sqlx's connection thread for each statement (see `inline`).
+        Ex::Sqlite(c) => on_handle(c, |db| inline::stage(db, &designs, &accounts, jobs, at.thresholds, at.now)).await?,
         Ex::Postgres(c) => {
             let known = read(c, &designs, &accounts, jobs, at.now).await?;
             let plan = plan(jobs, &known, at.thresholds, at.now);
@@ -198,31 +188,26 @@ pub async fn commit_on_sqlite(
     now: i64,
 ) -> Result<Vec<Result<Rated>>> {
     let (designs, accounts) = ids(jobs);
-    let mut handle = conn.lock_handle().await?;
-    // SAFETY: as in `apply`.
-    let db = unsafe { rusqlite::Connection::from_handle(handle.as_raw_handle().as_ptr()) }?;
-    db.execute_batch("BEGIN IMMEDIATE")?;
-    let staged = (|| -> Result<_> {
-        let thresholds = inline::thresholds(&db)?;
-        let known = inline::read(&db, &designs, &accounts, jobs, now)?;
-        let plan = plan(jobs, &known, &thresholds, now);
-        inline::write(&db, &plan, &known, now)?;
-        Ok((thresholds, known, plan))
-    })();
-    let (thresholds, known, mut plan) = match staged {
-        Ok(staged) => staged,
-        Err(e) => {
-            let _ = db.execute_batch("ROLLBACK");
-            return Err(e);
+    let (thresholds, mut plan, lines) = on_handle(conn, |db| {
+        db.execute_batch("BEGIN IMMEDIATE")?;
+        let staged = inline::thresholds(db).and_then(|thresholds| {
+            let (known, plan) = inline::stage(db, &designs, &accounts, jobs, &thresholds, now)?;
+            let lines = crossings(&plan, &known, &thresholds);
+            Ok((thresholds, plan, lines))
+        });
+        match &staged {
+            Ok((_, _, lines)) if lines.is_empty() => db.execute_batch("COMMIT")?,
+            Ok(_) => {}
+            Err(_) => {
+                let _ = db.execute_batch("ROLLBACK");
+            }
         }
-    };
-    let lines = crossings(&plan, &known, &thresholds);
+        staged
+    })
+    .await?;
     if lines.is_empty() {
-        db.execute_batch("COMMIT")?;
         return Ok(plan.outcomes);
     }
-    drop(db);
-    drop(handle);
     let at = Moment { thresholds: &thresholds, site, now };
     match announce(Ex::Sqlite(&mut *conn), &lines, &at).await {
         Ok(shortlisted) => {
@@ -235,6 +220,19 @@ pub async fn commit_on_sqlite(
             Err(e)
         }
     }
+}
+
+/// Runs `work` through rusqlite on the SQLite connection `conn`'s own handle, on this thread.
+async fn on_handle<T>(
+    conn: &mut sqlx::SqliteConnection,
+    work: impl FnOnce(&rusqlite::Connection) -> Result<T>,
+) -> Result<T> {
+    let mut handle = conn.lock_handle().await?;
+    // SAFETY: the handle stays locked, so sqlx's thread does not touch the connection while
+    // `db` uses it, and `db` (which does not own it, and so never closes it) is dropped before
+    // the lock is.
+    let db = unsafe { rusqlite::Connection::from_handle(handle.as_raw_handle().as_ptr()) }?;
+    work(&db)
 }
 
 /// The batch's designs and raters, each once.
@@ -466,6 +464,21 @@ mod inline {
             }
         }
         Ok(known)
+    }
+
+    /// Reads what the batch touches, decides it ([`plan`]) and writes the result.
+    pub fn stage(
+        conn: &Connection,
+        designs: &[Uuid],
+        accounts: &[Uuid],
+        jobs: &[Job],
+        thresholds: &Thresholds,
+        now: i64,
+    ) -> Result<(Known, Plan)> {
+        let known = read(conn, designs, accounts, jobs, now)?;
+        let plan = plan(jobs, &known, thresholds, now);
+        write(conn, &plan, &known, now)?;
+        Ok((known, plan))
     }
 
     pub fn write(conn: &Connection, plan: &Plan, known: &Known, now: i64) -> Result<()> {

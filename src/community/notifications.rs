@@ -76,8 +76,8 @@ struct About {
     actor_name: Option<String>,
 }
 
-/// Notifies each of `to` (except the actor) inside the transaction `ex` is in, by email too where they want it.
-/// Email links point at `site` (the public address).
+/// Notifies each of `to` (except the actor) inside the transaction `ex` is in, by email too
+/// where they want it. Email links point at `site` (the public address).
 pub async fn notify(mut ex: Ex<'_>, to: &[Uuid], n: Notice, site: &str, now: i64) -> Result<()> {
     let recipients: Vec<Uuid> = to.iter().copied().filter(|id| Some(*id) != n.actor).collect();
     if recipients.is_empty() {

@@ -10,8 +10,8 @@
 //! coming (at most `LEASE`, then other writes have their turn), and runs each batch's whole
 //! transaction through rusqlite (see `batch.rs`). A rating refused for what it is (own design,
 //! not rateable, unknown design) writes nothing and is answered with its error while the others
-//! go on. If the batch itself fails (a database error), each of its
-//! ratings is retried alone, so one bad rating cannot sink the others.
+//! go on. If the batch itself fails (a database error), each of its ratings is retried alone, so
+//! one bad rating cannot sink the others.
 
 use std::time::{Duration, Instant};
 
