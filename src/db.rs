@@ -12,13 +12,15 @@
 //! writer connection (writes queue in the process instead of failing with "database is locked")
 //! whose transactions begin IMMEDIATE, beside a pool of read-only connections. The writer uses
 //! `synchronous=FULL`, so a committed fact (money above all) has reached the disk before it is
-//! acknowledged. A third connection copies the write-ahead log into the database file beside
+//! acknowledged; the rating writer commits under `NORMAL` and acknowledges after flushing the
+//! log itself ([`log_sync`]). A third connection copies the write-ahead log into the database file beside
 //! them ([`checkpoint_continuously`]), and every connection reads the file through a memory map.
 //! The feeds read through a few more connections, opened with rusqlite and used on the calling
 //! thread ([`InlineReaders`]). Every connection reaches the files through a VFS that writes each
 //! commit's log in a few large writes (`wal_buffer`).
 
 mod inline;
+pub mod log_sync;
 mod wal_buffer;
 
 use std::borrow::Cow;
@@ -100,7 +102,13 @@ pub enum Ex<'a> {
 /// The application's database: a SQLite file or a PostgreSQL server.
 #[derive(Clone, Debug)]
 pub enum Db {
-    Sqlite { writer: SqlitePool, readers: SqlitePool, checkpointer: SqlitePool, inline: Arc<InlineReaders> },
+    Sqlite {
+        writer: SqlitePool,
+        readers: SqlitePool,
+        checkpointer: SqlitePool,
+        inline: Arc<InlineReaders>,
+        log: Arc<Path>,
+    },
     Postgres(PgPool),
 }
 
@@ -179,7 +187,8 @@ impl Db {
                 .await
                 .context("cannot open the SQLite database in DATABASE_URL for reading")?;
             let inline = Arc::new(InlineReaders::open(opts.get_filename(), MMAP_BYTES)?);
-            Ok(Db::Sqlite { writer, readers, checkpointer, inline })
+            let log = Arc::from(Path::new(&format!("{}-wal", opts.get_filename().display())));
+            Ok(Db::Sqlite { writer, readers, checkpointer, inline, log })
         } else {
             anyhow::bail!("DATABASE_URL must start with sqlite:// or postgres://")
         }
@@ -208,6 +217,14 @@ impl Db {
             Db::Sqlite { writer, .. } => Some(writer.acquire().await?),
             Db::Postgres(_) => None,
         })
+    }
+
+    /// SQLite's write-ahead log file; `None` on PostgreSQL.
+    pub fn sqlite_log(&self) -> Option<Arc<Path>> {
+        match self {
+            Db::Sqlite { log, .. } => Some(log.clone()),
+            Db::Postgres(_) => None,
+        }
     }
 
     /// SQLite's connections for reads on the calling thread (see [`InlineReaders`]); `None` on

@@ -200,6 +200,14 @@ both!(other_writes_go_through_while_ratings_keep_coming, |app| {
     }
     assert!(rated.load(Ordering::Relaxed) >= during, "ratings went on");
     assert_eq!(app.count("ratings").await, 16, "one rating per rater, however often they rated");
+    // The rating writer commits under `synchronous=NORMAL` and flushes the log itself; the
+    // write connection it hands back, on which money is committed, is under `FULL` (2) again.
+    if app.db.backend() == cocreate::db::Backend::Sqlite {
+        let mut tx = app.db.begin().await.unwrap();
+        let cocreate::db::Ex::Sqlite(c) = tx.ex() else { unreachable!("a SQLite transaction") };
+        let level: i64 = sqlx::query_scalar("PRAGMA synchronous").fetch_one(&mut *c).await.unwrap();
+        assert_eq!(level, 2, "the write connection is back under synchronous=FULL");
+    }
 });
 
 /// A batch the database refuses (here a trigger stands for a failing disk or a constraint the

@@ -156,7 +156,10 @@ pub async fn apply(tx: &mut Tx, jobs: &[Job], at: &Moment<'_>) -> Result<Vec<Res
     let (known, mut plan) = match tx.ex() {
         // The batch's reads and writes run here, on the writer's own connection, without a
         // hand-off to sqlx's connection thread for each statement (see `inline`).
-        Ex::Sqlite(c) => on_handle(c, |db| inline::stage(db, &designs, &accounts, jobs, at.thresholds, at.now)).await?,
+        Ex::Sqlite(c) => {
+            let mut view = None;
+            on_handle(c, &mut view, |db| inline::stage(db, &designs, &accounts, jobs, at.thresholds, at.now)).await?
+        }
         Ex::Postgres(c) => {
             let known = read(c, &designs, &accounts, jobs, at.now).await?;
             let plan = plan(jobs, &known, at.thresholds, at.now);
@@ -180,23 +183,27 @@ pub async fn apply(tx: &mut Tx, jobs: &[Job], at: &Moment<'_>) -> Result<Vec<Res
 /// milestone, a shortlisting, rare) goes back to sqlx for the notifications and the review
 /// queue, inside the same transaction.
 ///
-/// On an error the transaction may still be open: the caller must not use `conn` again.
+/// It commits under `synchronous=NORMAL`: the batch is committed and visible but maybe not on
+/// disk yet, and the caller must flush the log before answering (see `db::log_sync`). The
+/// connection is back to `FULL` when this returns `Ok`. On an error the transaction may still
+/// be open (and the connection under `NORMAL`): the caller must not use `conn` again.
 pub async fn commit_on_sqlite(
     conn: &mut sqlx::SqliteConnection,
+    view: &mut Option<rusqlite::Connection>,
     jobs: &[Job],
     site: &str,
     now: i64,
 ) -> Result<Vec<Result<Rated>>> {
     let (designs, accounts) = ids(jobs);
-    let (thresholds, mut plan, lines) = on_handle(conn, |db| {
-        db.execute_batch("BEGIN IMMEDIATE")?;
+    let (thresholds, mut plan, lines) = on_handle(conn, view, |db| {
+        db.execute_batch("PRAGMA synchronous = NORMAL; BEGIN IMMEDIATE")?;
         let staged = inline::thresholds(db).and_then(|thresholds| {
             let (known, plan) = inline::stage(db, &designs, &accounts, jobs, &thresholds, now)?;
             let lines = crossings(&plan, &known, &thresholds);
             Ok((thresholds, plan, lines))
         });
         match &staged {
-            Ok((_, _, lines)) if lines.is_empty() => db.execute_batch("COMMIT")?,
+            Ok((_, _, lines)) if lines.is_empty() => db.execute_batch("COMMIT; PRAGMA synchronous = FULL")?,
             Ok(_) => {}
             Err(_) => {
                 let _ = db.execute_batch("ROLLBACK");
@@ -212,6 +219,7 @@ pub async fn commit_on_sqlite(
     match announce(Ex::Sqlite(&mut *conn), &lines, &at).await {
         Ok(shortlisted) => {
             sqlx::query("COMMIT").execute(&mut *conn).await?;
+            sqlx::query("PRAGMA synchronous = FULL").execute(&mut *conn).await?;
             mark_shortlisted(jobs, &mut plan.outcomes, &shortlisted);
             Ok(plan.outcomes)
         }
@@ -222,17 +230,23 @@ pub async fn commit_on_sqlite(
     }
 }
 
-/// Runs `work` through rusqlite on the SQLite connection `conn`'s own handle, on this thread.
+/// Runs `work` through rusqlite on the SQLite connection `conn`'s own handle, on this thread,
+/// with `view` (made here the first time) as the rusqlite connection on that handle.
 async fn on_handle<T>(
     conn: &mut sqlx::SqliteConnection,
+    view: &mut Option<rusqlite::Connection>,
     work: impl FnOnce(&rusqlite::Connection) -> Result<T>,
 ) -> Result<T> {
     let mut handle = conn.lock_handle().await?;
-    // SAFETY: the handle stays locked, so sqlx's thread does not touch the connection while
-    // `db` uses it, and `db` (which does not own it, and so never closes it) is dropped before
-    // the lock is.
-    let db = unsafe { rusqlite::Connection::from_handle(handle.as_raw_handle().as_ptr()) }?;
-    work(&db)
+    let db = match view {
+        Some(db) => db,
+        // SAFETY: the view does not own the handle (so it never closes it), and is used only
+        // by the holder of `conn`, which is also the only one who can send sqlx's thread
+        // the commands that make it touch the connection: while the handle is locked, as here,
+        // and when the view is dropped (finalizing its statements) with `conn` still held.
+        None => view.insert(unsafe { rusqlite::Connection::from_handle(handle.as_raw_handle().as_ptr()) }?),
+    };
+    work(db)
 }
 
 /// The batch's designs and raters, each once.
