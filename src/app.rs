@@ -20,6 +20,7 @@ use crate::accounts::tokens::TokenKeys;
 use crate::community::writer::RatingWriter;
 use crate::db::Db;
 use crate::error::{Error, ErrorCode};
+use crate::http::access::SessionCache;
 use crate::http::limit::{ActionLimits, ActionQuotas};
 use crate::http::{Access, Api, RouteSpec, observe, ops, web};
 use crate::settings::Settings;
@@ -41,6 +42,8 @@ pub struct AppState {
     pub limits: Arc<ActionLimits>,
     /// Commits ratings in groups (see `community::writer`).
     pub ratings: RatingWriter,
+    /// Sessions read recently; tell it when one changes (see `http::access::SessionCache`).
+    pub sessions: Arc<SessionCache>,
 }
 
 impl AppState {
@@ -56,6 +59,7 @@ impl AppState {
             metrics: observe::metrics_handle(),
             previews: Arc::new(PreviewCache::new(512)),
             limits: Arc::new(ActionLimits::new(ActionQuotas::default())),
+            sessions: Arc::new(SessionCache::default()),
         }
     }
 }

@@ -141,6 +141,8 @@ both!(signing_out_ends_the_session, |app| {
     let browser = app.new_client();
     let session = app.register(&browser, "out@example.com").await;
     let access = session["access_token"].as_str().unwrap();
+    // Used once before signing out: the server has the session in memory by then.
+    assert_eq!(app.get_with("/api/v1/me", access).await.status(), StatusCode::OK);
     let res = browser.post(app.url("/api/v1/auth/logout")).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
     let cleared = refresh_cookie(&res).expect("the cookie is cleared");

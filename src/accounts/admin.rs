@@ -82,6 +82,7 @@ async fn change_role(state: &AppState, admin: &CurrentUser, id: Uuid, role: Role
     }
     let roles = repo::roles(tx.ex(), id).await?;
     tx.commit().await?;
+    state.sessions.changed();
     Ok(AccountView::of(account, roles))
 }
 

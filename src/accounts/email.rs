@@ -132,6 +132,7 @@ pub async fn verify_email(
     let (account, email) = redeem(&mut tx, &secret, Purpose::VerifyEmail, now).await?;
     repo::confirm_email(tx.ex(), account, &email, now).await?;
     tx.commit().await?;
+    state.sessions.changed();
     crate::community::ratings::count_qualified_ratings(
         &state.db,
         Some(account),
@@ -241,6 +242,7 @@ pub async fn reset_password(State(state): State<AppState>, Valid(input): Valid<R
     };
     audit::record(tx.ex(), entry).await?;
     tx.commit().await?;
+    state.sessions.changed();
     crate::community::ratings::count_qualified_ratings(
         &state.db,
         Some(account),

@@ -296,6 +296,7 @@ async fn refresh(
     if stored.used_at.is_some() || !repo::mark_session_used(tx.ex(), stored.id, now).await.map_err(keep)? {
         repo::revoke_family(tx.ex(), stored.family_id, now).await.map_err(keep)?;
         tx.commit().await.map_err(keep)?;
+        state.sessions.changed();
         tracing::warn!(account = %stored.account_id, family = %stored.family_id, "refresh token reused; session family revoked");
         return Err(signed_out(ErrorCode::RefreshTokenReused));
     }
@@ -324,6 +325,7 @@ async fn logout(State(state): State<AppState>, jar: CookieJar) -> Result<(Status
             repo::revoke_family(tx.ex(), s.family_id, now_ms()).await?;
         }
         tx.commit().await?;
+        state.sessions.changed();
     }
     Ok((StatusCode::NO_CONTENT, jar.remove(removal_cookie())))
 }
@@ -368,6 +370,7 @@ async fn change_password(
     audit::record(tx.ex(), entry).await?;
     let (session, jar) = start_session(&state, &mut tx, jar, user.id, None).await?;
     tx.commit().await?;
+    state.sessions.changed();
     Ok((jar, Json(session)))
 }
 

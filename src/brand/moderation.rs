@@ -483,6 +483,7 @@ async fn account_action(
     }
     record(&mut tx, user.id, action, "account", account, detail).await?;
     tx.commit().await?;
+    state.sessions.changed();
     if outcome == "active" {
         // Its ratings count again, as any qualifying account's do.
         ratings::count_qualified_ratings(&state.db, Some(account), &state.settings.public_url(), now_ms()).await?;

@@ -7,6 +7,11 @@ use axum::http::request::Parts;
 use axum::http::{HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
 use uuid::Uuid;
 
 use crate::accounts::domain::Role;
@@ -29,8 +34,9 @@ impl Access {
     pub const BRAND: Access = Access::AnyOf(Role::BRAND);
 }
 
-/// The signed-in caller, as the database says now (roles are read per request, so a revoked
-/// role or session stops working at once, not when the token expires).
+/// The signed-in caller, as the database says (read per session at most once a [`SESSION_TTL`],
+/// and again at once after this process changes a session or an account: a revoked role or
+/// session stops working at once, not when the token expires; see [`SessionCache`]).
 #[derive(Debug, Clone)]
 pub struct CurrentUser {
     pub id: Uuid,
@@ -113,8 +119,17 @@ fn bearer(req: &Request) -> Option<String> {
 async fn authenticate(state: &AppState, token: &str) -> Result<Option<CurrentUser>> {
     let unauthenticated = || Error::detail(ErrorCode::Unauthenticated, "The access token is not valid.");
     let claims = state.tokens.verify(token).ok_or_else(unauthenticated)?;
-    let (account, live, roles) =
-        repo::session_account(&state.db, claims.sub, claims.sid).await?.ok_or_else(unauthenticated)?;
+    let key = (claims.sub, claims.sid);
+    let found = match state.sessions.get(key) {
+        Some(found) => found,
+        None => {
+            let generation = state.sessions.generation();
+            let found = repo::session_account(&state.db, claims.sub, claims.sid).await?;
+            state.sessions.put(key, generation, found.clone());
+            found
+        }
+    };
+    let (account, live, roles) = found.ok_or_else(unauthenticated)?;
     if !live {
         return Err(Error::detail(ErrorCode::Unauthenticated, "This session has ended."));
     }
@@ -127,4 +142,93 @@ async fn authenticate(state: &AppState, token: &str) -> Result<Option<CurrentUse
         email_verified: account.email_verified_at.is_some(),
         session_family: claims.sid,
     }))
+}
+
+/// How long a session read from the database serves the requests that carry it. A change made
+/// by this process ([`SessionCache::changed`]) takes effect at once; one made elsewhere (the
+/// command line, another server on the same PostgreSQL) within this time.
+pub const SESSION_TTL: Duration = Duration::from_secs(1);
+
+/// What the database said about a session: its account, whether it is live, its roles.
+type SessionRow = Option<(repo::AccountRow, bool, Vec<Role>)>;
+
+/// Sessions read recently, so that a signed-in request need not read the database. Every
+/// signed-in request used to read its session (account, liveness, roles): on SQLite, under a
+/// storm of ratings, those reads were a tenth of the process's CPU and, worse, each began a read
+/// transaction that had to wait for the writer's commits (`make bench`, `perf`).
+///
+/// After committing a change to a session, an account's roles, e-mail or moderation state,
+/// call [`SessionCache::changed`]: it forgets everything, and a read that began before it does
+/// not store what it read, so nothing read before the commit is served after it.
+#[derive(Debug, Default)]
+pub struct SessionCache {
+    entries: Mutex<HashMap<(Uuid, Uuid), Entry>>,
+    generation: AtomicU64,
+}
+
+#[derive(Debug)]
+struct Entry {
+    read_at: Instant,
+    generation: u64,
+    found: SessionRow,
+}
+
+/// More sessions than this in the cache, and the stale ones are swept out.
+const SWEEP_ABOVE: usize = 10_000;
+
+impl SessionCache {
+    /// Forgets every session read so far; call after committing a change that alters one.
+    pub fn changed(&self) {
+        self.generation.fetch_add(1, Ordering::SeqCst);
+        self.lock().clear();
+    }
+
+    fn generation(&self) -> u64 {
+        self.generation.load(Ordering::SeqCst)
+    }
+
+    fn get(&self, key: (Uuid, Uuid)) -> Option<SessionRow> {
+        let now = self.generation();
+        let entries = self.lock();
+        let e = entries.get(&key)?;
+        (e.generation == now && e.read_at.elapsed() < SESSION_TTL).then(|| e.found.clone())
+    }
+
+    /// Keeps what a read that began at `generation` found, unless something changed since.
+    fn put(&self, key: (Uuid, Uuid), generation: u64, found: SessionRow) {
+        let mut entries = self.lock();
+        if self.generation() != generation {
+            return;
+        }
+        if entries.len() >= SWEEP_ABOVE {
+            entries.retain(|_, e| e.read_at.elapsed() < SESSION_TTL);
+        }
+        entries.insert(key, Entry { read_at: Instant::now(), generation, found });
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<(Uuid, Uuid), Entry>> {
+        // A panic while holding the lock leaves at worst a stale entry, which expires.
+        self.entries.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A read that began before a change is not kept (it may have seen the state before the
+    /// commit); one that began after is.
+    #[test]
+    fn a_read_begun_before_a_change_is_not_kept() {
+        let cache = SessionCache::default();
+        let key = (Uuid::now_v7(), Uuid::now_v7());
+        let before = cache.generation();
+        cache.changed();
+        cache.put(key, before, None);
+        assert!(cache.get(key).is_none());
+        cache.put(key, cache.generation(), None);
+        assert!(cache.get(key).is_some());
+        cache.changed();
+        assert!(cache.get(key).is_none(), "a change forgets what was kept");
+    }
 }
