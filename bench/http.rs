@@ -122,7 +122,7 @@ async fn main() {
         async move { c.get(format!("{b}/api/v1/me")).bearer_auth(t).send().await.is_ok_and(|r| r.status().is_success()) }
     })
     .await;
-    print("GET /api/v1/me (JWT + 3 reads)", &me, Some(&baseline));
+    print("GET /api/v1/me (JWT, session kept 1 s)", &me, Some(&baseline));
 
     // Sign-ins spread over many accounts, as in life (one account's attempts are throttled).
     let accounts = 64;
