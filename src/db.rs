@@ -13,8 +13,9 @@
 //! whose transactions begin IMMEDIATE, beside a pool of read-only connections. The writer uses
 //! `synchronous=FULL`, so a committed fact (money above all) has reached the disk before it is
 //! acknowledged; the rating writer commits under `NORMAL` and acknowledges after flushing the
-//! log itself ([`log_sync`]). A third connection copies the write-ahead log into the database file beside
-//! them ([`checkpoint_continuously`]), and every connection reads the file through a memory map.
+//! log itself ([`log_sync`]). A third connection copies the write-ahead log into the database
+//! file beside them ([`checkpoint_continuously`]), and every connection reads the file through a
+//! memory map.
 //! The feeds read through a few more connections, opened with rusqlite and used on the calling
 //! thread ([`InlineReaders`]). Every connection reaches the files through a VFS that writes each
 //! commit's log in a few large writes (`wal_buffer`).
@@ -187,7 +188,9 @@ impl Db {
                 .await
                 .context("cannot open the SQLite database in DATABASE_URL for reading")?;
             let inline = Arc::new(InlineReaders::open(opts.get_filename(), MMAP_BYTES)?);
-            let log = Arc::from(Path::new(&format!("{}-wal", opts.get_filename().display())));
+            let mut log = opts.get_filename().as_os_str().to_owned();
+            log.push("-wal");
+            let log = Arc::from(Path::new(&log));
             Ok(Db::Sqlite { writer, readers, checkpointer, inline, log })
         } else {
             anyhow::bail!("DATABASE_URL must start with sqlite:// or postgres://")

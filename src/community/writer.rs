@@ -11,10 +11,11 @@
 //! transaction through rusqlite (see `batch.rs`). It commits without waiting for the disk and
 //! hands the batch's answers to a thread that flushes the log and then sends them
 //! (`db::log_sync`): the writer starts the next batch during that flush, which used to be a
-//! third of each batch's time. A rating refused for what it is (own design,
-//! not rateable, unknown design) writes nothing and is answered with its error while the others
-//! go on. If the batch itself fails (a database error), each of its ratings is retried alone, so
-//! one bad rating cannot sink the others.
+//! third of each batch's time.
+//!
+//! A rating refused for what it is (own design, not rateable, unknown design) writes nothing and
+//! is answered with its error while the others go on. If the batch itself fails (a database
+//! error), each of its ratings is retried alone, so one bad rating cannot sink the others.
 
 use std::time::{Duration, Instant};
 
