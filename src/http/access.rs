@@ -2,16 +2,16 @@
 //! the handler (and before the body is read), and puts the caller in the request for
 //! [`CurrentUser`]. The same table drives the test that walks every route.
 
-use axum::extract::{FromRequestParts, Request, State};
-use axum::http::request::Parts;
-use axum::http::{HeaderValue, header};
-use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
 use std::collections::HashMap;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
+use axum::extract::{FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
 use uuid::Uuid;
 
 use crate::accounts::domain::Role;
@@ -169,7 +169,6 @@ pub struct SessionCache {
 #[derive(Debug)]
 struct Entry {
     read_at: Instant,
-    generation: u64,
     found: SessionRow,
 }
 
@@ -188,13 +187,14 @@ impl SessionCache {
     }
 
     fn get(&self, key: (Uuid, Uuid)) -> Option<SessionRow> {
-        let now = self.generation();
         let entries = self.lock();
         let e = entries.get(&key)?;
-        (e.generation == now && e.read_at.elapsed() < SESSION_TTL).then(|| e.found.clone())
+        (e.read_at.elapsed() < SESSION_TTL).then(|| e.found.clone())
     }
 
-    /// Keeps what a read that began at `generation` found, unless something changed since.
+    /// Keeps what a read that began at `generation` found, unless something changed since. (The
+    /// check and the insert hold the lock that [`SessionCache::changed`] clears under, after
+    /// counting the change, so no entry read before a change outlives it.)
     fn put(&self, key: (Uuid, Uuid), generation: u64, found: SessionRow) {
         let mut entries = self.lock();
         if self.generation() != generation {
@@ -203,7 +203,7 @@ impl SessionCache {
         if entries.len() >= SWEEP_ABOVE {
             entries.retain(|_, e| e.read_at.elapsed() < SESSION_TTL);
         }
-        entries.insert(key, Entry { read_at: Instant::now(), generation, found });
+        entries.insert(key, Entry { read_at: Instant::now(), found });
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<(Uuid, Uuid), Entry>> {
