@@ -10,7 +10,8 @@
 //! connection's statement cache (`persistent(false)`), where they would push out the statements
 //! of requests. On SQLite, where a statement through sqlx is a hand-off to the connection's own
 //! thread, the batch runs through rusqlite on the write connection's handle, on the calling
-//! thread: one small statement per id, prepared once per batch (see [`commit_on_sqlite`]).
+//! thread: one small statement per id, each prepared once for as long as the writer keeps the
+//! connection (see [`commit_on_sqlite`]).
 //!
 //! The rules are those of a single rating (see `ratings.rs`), applied in arrival order, so a
 //! batch ends exactly where the same ratings one by one would.
@@ -400,7 +401,7 @@ async fn write(c: &mut PgConnection, plan: &Plan, known: &Known, now: i64) -> Re
 }
 
 /// SQLite's reads and writes, on the writer's connection through rusqlite: one small statement
-/// per id, prepared once per batch. Without a thread hand-off per statement, statements are cheap
+/// per id, kept prepared by the connection's rusqlite view. Without a thread hand-off per statement, statements are cheap
 /// and a lookup by key needs no list of ids spelled into the SQL.
 mod inline {
     use rusqlite::{Connection, OptionalExtension, params};
