@@ -447,6 +447,18 @@ async fn bench(name: &str, url: String, dir: &std::path::Path, raw_commits: f64)
         (figure("cocreate_rating_batch_size_sum"), figure("cocreate_rating_batch_size_count"))
     {
         println!("{:<48} {:>8.1} ratings per commit ({count} commits)", "group commit", sum / count.max(1.0));
+        // The writer is one thread: its time per rating bounds the rate, whatever the rest does.
+        if let (Some(cpu), Some(wall)) =
+            (figure("cocreate_rating_batch_cpu_seconds_sum"), figure("cocreate_rating_batch_seconds_sum"))
+        {
+            println!(
+                "{:<48} {:>8.1} us CPU, {:.1} us in all, per rating (busy {:.0}% of the run)",
+                "the writer's SQLite work",
+                cpu / sum.max(1.0) * 1e6,
+                wall / sum.max(1.0) * 1e6,
+                100.0 * wall / WRITE_SECONDS.as_secs_f64()
+            );
+        }
     }
     if let (Some(before), Some(after)) = (written_before, bytes_written()) {
         // The bytes handed to write calls: the log, the checkpoint's copies into the database file
