@@ -452,7 +452,7 @@ async fn bench(name: &str, url: String, dir: &std::path::Path, raw_commits: f64)
             (figure("cocreate_rating_batch_cpu_seconds_sum"), figure("cocreate_rating_batch_seconds_sum"))
         {
             println!(
-                "{:<48} {:>8.1} us CPU, {:.1} us in all, per rating (busy {:.0}% of the run)",
+                "{:<48} {:>8.1} us CPU, {:.1} us in all, per rating (in it {:.0}% of the run)",
                 "the writer's SQLite work",
                 cpu / sum.max(1.0) * 1e6,
                 wall / sum.max(1.0) * 1e6,

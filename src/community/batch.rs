@@ -251,7 +251,8 @@ async fn on_handle<T>(
     let done = work(db);
     // What the batch's SQLite work costs the writer, beside how long it took: `make bench` prints
     // both per rating, figures that hold still on a machine whose speed moves from run to run.
-    metrics::histogram!("cocreate_rating_batch_cpu_seconds").record((thread_cpu_time() - cpu).as_secs_f64());
+    metrics::histogram!("cocreate_rating_batch_cpu_seconds")
+        .record(thread_cpu_time().saturating_sub(cpu).as_secs_f64());
     metrics::histogram!("cocreate_rating_batch_seconds").record(wall.elapsed().as_secs_f64());
     done
 }
