@@ -197,20 +197,22 @@ pub async fn commit_on_sqlite(
 ) -> Result<Vec<Result<Rated>>> {
     let (designs, accounts) = ids(jobs);
     let (thresholds, mut plan, lines) = on_handle(conn, view, |db| {
-        db.execute_batch("PRAGMA synchronous = NORMAL; BEGIN IMMEDIATE")?;
-        let staged = inline::thresholds(db).and_then(|thresholds| {
-            let (known, plan) = inline::stage(db, &designs, &accounts, jobs, &thresholds, now)?;
-            let lines = crossings(&plan, &known, &thresholds);
-            Ok((thresholds, plan, lines))
-        });
-        match &staged {
-            Ok((_, _, lines)) if lines.is_empty() => db.execute_batch("COMMIT; PRAGMA synchronous = FULL")?,
-            Ok(_) => {}
-            Err(_) => {
-                let _ = db.execute_batch("ROLLBACK");
+        measured(|| {
+            db.execute_batch("PRAGMA synchronous = NORMAL; BEGIN IMMEDIATE")?;
+            let staged = inline::thresholds(db).and_then(|thresholds| {
+                let (known, plan) = inline::stage(db, &designs, &accounts, jobs, &thresholds, now)?;
+                let lines = crossings(&plan, &known, &thresholds);
+                Ok((thresholds, plan, lines))
+            });
+            match &staged {
+                Ok((_, _, lines)) if lines.is_empty() => db.execute_batch("COMMIT; PRAGMA synchronous = FULL")?,
+                Ok(_) => {}
+                Err(_) => {
+                    let _ = db.execute_batch("ROLLBACK");
+                }
             }
-        }
-        staged
+            staged
+        })
     })
     .await?;
     if lines.is_empty() {
@@ -247,10 +249,15 @@ async fn on_handle<T>(
         // and when the view is dropped (finalizing its statements) with `conn` still held.
         None => view.insert(unsafe { rusqlite::Connection::from_handle(handle.as_raw_handle().as_ptr()) }?),
     };
+    work(db)
+}
+
+/// Runs `work` (synchronous: it stays on this thread) and records what it cost the writer, beside
+/// how long it took: `make bench` prints both per rating, figures that hold still on a machine
+/// whose speed moves from run to run.
+fn measured<T>(work: impl FnOnce() -> T) -> T {
     let (cpu, wall) = (thread_cpu_time(), std::time::Instant::now());
-    let done = work(db);
-    // What the batch's SQLite work costs the writer, beside how long it took: `make bench` prints
-    // both per rating, figures that hold still on a machine whose speed moves from run to run.
+    let done = work();
     metrics::histogram!("cocreate_rating_batch_cpu_seconds")
         .record(thread_cpu_time().saturating_sub(cpu).as_secs_f64());
     metrics::histogram!("cocreate_rating_batch_seconds").record(wall.elapsed().as_secs_f64());
