@@ -105,3 +105,80 @@ mod the_two_schemas_match {
         );
     }
 }
+
+/// The migration that moved snapshots out of the designs' rows keeps every published design's
+/// snapshot: a database with designs from before it (one published, one draft) comes out with
+/// the published one's snapshot in `design_snapshots`, and nothing for the draft.
+mod snapshots_survive_their_move_to_a_table_of_their_own {
+    use std::borrow::Cow;
+
+    use cocreate::db::{Db, migrator};
+    use sqlx::migrate::Migrator;
+
+    use super::*;
+
+    const MOVED_IN: i64 = 20261207000010;
+
+    async fn run(backend: Backend) {
+        let test_db = common::TestDb::create(backend).await;
+        let db = Db::connect(&test_db.url).await.unwrap();
+        let all = migrator(db.backend());
+        let before = Migrator {
+            migrations: Cow::Owned(all.iter().filter(|m| m.version < MOVED_IN).cloned().collect()),
+            ..Migrator::DEFAULT
+        };
+        let (published, draft) = (uuid::Uuid::now_v7(), uuid::Uuid::now_v7());
+        let insert = "INSERT INTO designs (id, creator_id, template_id, status, name, story, tags, currency, price, \
+                      kcal, allergens, dietary, snapshot, created_at, updated_at) \
+                      VALUES ($1, $3, $3, $2, 'A', '', '', 'EUR', 950, 700, 0, 0, $4, 1, 1)";
+        let snapshot = r#"{"options":[{"name":"Cheddar"}]}"#;
+        // The rows' creator and template do not exist: foreign keys are off for this one setup.
+        match &db {
+            Db::Sqlite { writer, .. } => {
+                before.run(writer).await.unwrap();
+                let mut c = writer.acquire().await.unwrap();
+                sqlx::query("PRAGMA foreign_keys = OFF").execute(&mut *c).await.unwrap();
+                for (id, status, snap) in [(published, "published", Some(snapshot)), (draft, "draft", None)] {
+                    let q = sqlx::query(insert).bind(id).bind(status).bind(uuid::Uuid::now_v7()).bind(snap);
+                    q.execute(&mut *c).await.unwrap();
+                }
+                sqlx::query("PRAGMA foreign_keys = ON").execute(&mut *c).await.unwrap();
+                drop(c);
+                all.run(writer).await.unwrap();
+            }
+            Db::Postgres(pool) => {
+                before.run(pool).await.unwrap();
+                let mut tx = pool.begin().await.unwrap();
+                sqlx::query("SET LOCAL session_replication_role = replica").execute(&mut *tx).await.unwrap();
+                for (id, status, snap) in [(published, "published", Some(snapshot)), (draft, "draft", None)] {
+                    let q = sqlx::query(insert).bind(id).bind(status).bind(uuid::Uuid::now_v7()).bind(snap);
+                    q.execute(&mut *tx).await.unwrap();
+                }
+                tx.commit().await.unwrap();
+                all.run(pool).await.unwrap();
+            }
+        }
+        let mut conn = db.reader().await.unwrap();
+        let moved: Vec<(uuid::Uuid, String)> = cocreate::on_db!(conn.ex(), |c| {
+            sqlx::query_as("SELECT design_id, snapshot FROM design_snapshots").fetch_all(&mut *c).await
+        })
+        .unwrap();
+        assert_eq!(moved, vec![(published, snapshot.to_string())]);
+        let still_there: Result<Vec<(Option<String>,)>, _> = cocreate::on_db!(conn.ex(), |c| {
+            sqlx::query_as("SELECT snapshot FROM designs").fetch_all(&mut *c).await
+        });
+        assert!(still_there.is_err(), "the designs' rows no longer carry a snapshot");
+        drop(conn);
+        db.close().await;
+    }
+
+    #[tokio::test]
+    async fn sqlite() {
+        run(Backend::Sqlite).await;
+    }
+
+    #[tokio::test]
+    async fn postgres() {
+        run(Backend::Postgres).await;
+    }
+}

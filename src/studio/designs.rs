@@ -413,19 +413,21 @@ pub struct DesignRow {
 }
 
 const DESIGN_COLUMNS: &str = "d.id, d.creator_id, d.template_id, d.status, d.slug, d.name, d.story, d.tags, d.remix_of, \
-     d.currency, d.price, d.kcal, d.allergens, d.dietary, d.snapshot, d.created_at, d.updated_at, d.published_at, \
+     d.currency, d.price, d.kcal, d.allergens, d.dietary, s.snapshot, d.created_at, d.updated_at, d.published_at, \
      d.stars_1, d.stars_2, d.stars_3, d.stars_4, d.stars_5, d.would_buy_count, d.lower_bound, d.shortlisted_at, \
      d.views, d.share_clicks, d.decision, d.revision_of, d.hidden_at, d.hidden_reason";
+/// The designs (`d`) with their snapshots (`s`), for [`DESIGN_COLUMNS`].
+const DESIGNS: &str = "designs d LEFT JOIN design_snapshots s ON s.design_id = d.id";
 
 async fn find(ex: Ex<'_>, id: Uuid) -> Result<Option<DesignRow>> {
-    let sql = format!("SELECT {DESIGN_COLUMNS} FROM designs d WHERE d.id = $1");
+    let sql = format!("SELECT {DESIGN_COLUMNS} FROM {DESIGNS} WHERE d.id = $1");
     Ok(on_db!(ex, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone())).bind(id).fetch_optional(&mut *c).await)?)
 }
 
 /// A published or withdrawn design by its slug, with its creator's display name.
 pub async fn published_with_creator(ex: Ex<'_>, slug: &str) -> Result<Option<(DesignRow, String)>> {
     let sql = format!(
-        "SELECT {DESIGN_COLUMNS}, a.display_name FROM designs d JOIN accounts a ON a.id = d.creator_id \
+        "SELECT {DESIGN_COLUMNS}, a.display_name FROM {DESIGNS} JOIN accounts a ON a.id = d.creator_id \
          WHERE d.slug = $1 AND d.status <> 'draft' AND d.hidden_at IS NULL"
     );
     #[derive(sqlx::FromRow)]
@@ -448,13 +450,13 @@ pub fn snapshot_of(row: &DesignRow) -> Result<Snapshot> {
 }
 
 async fn find_by_slug(ex: Ex<'_>, slug: &str) -> Result<Option<DesignRow>> {
-    let sql = format!("SELECT {DESIGN_COLUMNS} FROM designs d WHERE d.slug = $1 AND d.status <> 'draft'");
+    let sql = format!("SELECT {DESIGN_COLUMNS} FROM {DESIGNS} WHERE d.slug = $1 AND d.status <> 'draft'");
     Ok(on_db!(ex, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone())).bind(slug).fetch_optional(&mut *c).await)?)
 }
 
 async fn list_by_creator(ex: Ex<'_>, creator: Uuid) -> Result<Vec<DesignRow>> {
     let sql = format!(
-        "SELECT {DESIGN_COLUMNS} FROM designs d WHERE d.creator_id = $1 ORDER BY d.created_at DESC, d.id DESC LIMIT 200"
+        "SELECT {DESIGN_COLUMNS} FROM {DESIGNS} WHERE d.creator_id = $1 ORDER BY d.created_at DESC, d.id DESC LIMIT 200"
     );
     Ok(on_db!(ex, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.clone())).bind(creator).fetch_all(&mut *c).await)?)
 }
@@ -985,13 +987,12 @@ pub async fn publish_in(tx: &mut Tx, id: Uuid, lang: Lang, now: i64) -> Result<(
     };
     let snapshot = serde_json::to_string(&Snapshot::take(&loaded, &choices, &q)).map_err(anyhow::Error::from)?;
     let slug = slug_for(&row.name, id);
-    let sql = "UPDATE designs SET status = 'published', slug = $2, snapshot = $3, published_at = $4, updated_at = $4, \
-               price = $5, kcal = $6, allergens = $7, dietary = $8, hot = $9, search_name = $10 \
+    let sql = "UPDATE designs SET status = 'published', slug = $2, published_at = $3, updated_at = $3, \
+               price = $4, kcal = $5, allergens = $6, dietary = $7, hot = $8, search_name = $9 \
                WHERE id = $1 AND status = 'draft'";
     let changed = on_db!(tx.ex(), |c| sqlx::query(sql)
         .bind(id)
         .bind(&slug)
-        .bind(&snapshot)
         .bind(now)
         .bind(q.price)
         .bind(q.nutrition.kcal)
@@ -1008,6 +1009,10 @@ pub async fn publish_in(tx: &mut Tx, id: Uuid, lang: Lang, now: i64) -> Result<(
     if changed == 0 {
         return Err(Error::code(ErrorCode::DesignNotEditable));
     }
+    // In a table of its own, off the row every rating and page view updates (see the migration
+    // `design_snapshots`).
+    let sql = "INSERT INTO design_snapshots (design_id, snapshot) VALUES ($1, $2)";
+    on_db!(tx.ex(), |c| sqlx::query(sql).bind(id).bind(&snapshot).execute(&mut *c).await.map(|_| ()))?;
     Ok(())
 }
 
