@@ -45,7 +45,6 @@ static COMMON: Migrator = sqlx::migrate!("./migrations");
 static SQLITE_ONLY: Migrator = sqlx::migrate!("./migrations/sqlite");
 static POSTGRES_ONLY: Migrator = sqlx::migrate!("./migrations/postgres");
 
-/// Runs one body against whichever backend `$ex` holds, binding the connection to `$c`.
 /// How much of a SQLite database file each connection maps into memory.
 const MMAP_BYTES: u64 = 1 << 30;
 /// How often the SQLite checkpointer copies the write-ahead log into the database file.
@@ -84,6 +83,7 @@ async fn checkpoint_continuously(pool: SqlitePool) {
     }
 }
 
+/// Runs one body against whichever backend `$ex` holds, binding the connection to `$c`.
 #[macro_export]
 macro_rules! on_db {
     ($ex:expr, |$c:ident| $body:expr) => {
