@@ -112,12 +112,31 @@ mod the_two_schemas_match {
 mod snapshots_survive_their_move_to_a_table_of_their_own {
     use std::borrow::Cow;
 
-    use cocreate::db::{Db, migrator};
+    use cocreate::db::{Db, Ex, migrator};
     use sqlx::migrate::Migrator;
 
     use super::*;
 
     const MOVED_IN: i64 = 20261207000010;
+
+    /// Designs as the schema before the move held them: (id, status, snapshot).
+    async fn insert_old_designs(mut ex: Ex<'_>, rows: &[(uuid::Uuid, &str, Option<&str>)]) {
+        let insert = "INSERT INTO designs (id, creator_id, template_id, status, name, story, tags, currency, price, \
+                      kcal, allergens, dietary, snapshot, created_at, updated_at) \
+                      VALUES ($1, $3, $3, $2, 'A', '', '', 'EUR', 950, 700, 0, 0, $4, 1, 1)";
+        for (id, status, snapshot) in rows {
+            let other = uuid::Uuid::now_v7();
+            cocreate::on_db!(ex.reborrow(), |c| sqlx::query(insert)
+                .bind(*id)
+                .bind(*status)
+                .bind(other)
+                .bind(*snapshot)
+                .execute(&mut *c)
+                .await
+                .map(|_| ()))
+            .unwrap();
+        }
+    }
 
     async fn run(backend: Backend) {
         let test_db = common::TestDb::create(backend).await;
@@ -128,20 +147,15 @@ mod snapshots_survive_their_move_to_a_table_of_their_own {
             ..Migrator::DEFAULT
         };
         let (published, draft) = (uuid::Uuid::now_v7(), uuid::Uuid::now_v7());
-        let insert = "INSERT INTO designs (id, creator_id, template_id, status, name, story, tags, currency, price, \
-                      kcal, allergens, dietary, snapshot, created_at, updated_at) \
-                      VALUES ($1, $3, $3, $2, 'A', '', '', 'EUR', 950, 700, 0, 0, $4, 1, 1)";
         let snapshot = r#"{"options":[{"name":"Cheddar"}]}"#;
+        let rows = [(published, "published", Some(snapshot)), (draft, "draft", None)];
         // The rows' creator and template do not exist: foreign keys are off for this one setup.
         match &db {
             Db::Sqlite { writer, .. } => {
                 before.run(writer).await.unwrap();
                 let mut c = writer.acquire().await.unwrap();
                 sqlx::query("PRAGMA foreign_keys = OFF").execute(&mut *c).await.unwrap();
-                for (id, status, snap) in [(published, "published", Some(snapshot)), (draft, "draft", None)] {
-                    let q = sqlx::query(insert).bind(id).bind(status).bind(uuid::Uuid::now_v7()).bind(snap);
-                    q.execute(&mut *c).await.unwrap();
-                }
+                insert_old_designs(Ex::Sqlite(&mut c), &rows).await;
                 sqlx::query("PRAGMA foreign_keys = ON").execute(&mut *c).await.unwrap();
                 drop(c);
                 all.run(writer).await.unwrap();
@@ -150,10 +164,7 @@ mod snapshots_survive_their_move_to_a_table_of_their_own {
                 before.run(pool).await.unwrap();
                 let mut tx = pool.begin().await.unwrap();
                 sqlx::query("SET LOCAL session_replication_role = replica").execute(&mut *tx).await.unwrap();
-                for (id, status, snap) in [(published, "published", Some(snapshot)), (draft, "draft", None)] {
-                    let q = sqlx::query(insert).bind(id).bind(status).bind(uuid::Uuid::now_v7()).bind(snap);
-                    q.execute(&mut *tx).await.unwrap();
-                }
+                insert_old_designs(Ex::Postgres(&mut tx), &rows).await;
                 tx.commit().await.unwrap();
                 all.run(pool).await.unwrap();
             }
