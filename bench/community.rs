@@ -5,6 +5,7 @@
 //! - rating writes per second (and p99) beside raw single-row durable commits into a scratch
 //!   SQLite file (`synchronous=FULL`, WAL, one connection), and their ratio (target >= 2, with no
 //!   5xx and no "database is locked");
+//! - page views per second (durable, counted in groups), beside the same raw commits;
 //! - feed pages per second (p50, p99) for hot and top, first and deep pages, with and without
 //!   filters, beside raw top-20 index reads on the same data (target >= 1/4 of raw, p99 < 10 ms).
 //!   The raw reads that set the target go through sqlx's read pool, as every other read of the
@@ -491,6 +492,24 @@ async fn bench(name: &str, url: String, dir: &std::path::Path, raw_commits: f64)
     let ratio = writes.per_sec / raw_commits;
     let verdict = if ratio >= 2.0 && writes.server_errors == 0 { "meets" } else { "MISSES" };
     println!("{:<48} {:>8.2}x  ({verdict} the target: >= 2x, no 5xx)", "ratio", ratio);
+
+    // Page views: durable too, counted in groups like ratings (no target in the issue; printed so
+    // a change to their path shows).
+    let (c, b, ids2) = (client.clone(), base.clone(), ids.clone());
+    let views = drive(READ_SECONDS, move |i| {
+        let (c, url) = (c.clone(), format!("{b}/api/v1/designs/{}/views", ids2[(i * 7_919) % ids2.len()]));
+        async move { c.post(url).send().await.map(|r| r.status().as_u16()).unwrap_or(0) }
+    })
+    .await;
+    println!(
+        "{:<48} {:>8.0} /s  p50 {:>6.2} ms  p99 {:>7.2} ms  5xx={}  ({:.2}x the raw commits)",
+        "page views (POST, durable, 64 clients)",
+        views.per_sec,
+        ms(views.p50),
+        ms(views.p99),
+        views.server_errors,
+        views.per_sec / raw_commits
+    );
 
     let (c, b) = (client.clone(), base.clone());
     let healthz = drive(READ_SECONDS, move |_| {

@@ -17,6 +17,7 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::accounts::throttle::{Limits, LoginThrottle};
 use crate::accounts::tokens::TokenKeys;
+use crate::community::funnel::FunnelCounter;
 use crate::community::writer::RatingWriter;
 use crate::db::Db;
 use crate::error::{Error, ErrorCode};
@@ -42,16 +43,19 @@ pub struct AppState {
     pub limits: Arc<ActionLimits>,
     /// Commits ratings in groups (see `community::writer`).
     pub ratings: RatingWriter,
+    /// Counts page views and share clicks in groups (see `community::funnel`).
+    pub funnel: FunnelCounter,
     /// Sessions read recently; tell it when one changes (see `http::access::SessionCache`).
     pub sessions: Arc<SessionCache>,
 }
 
 impl AppState {
-    /// Starts the rating writer task, so call it inside the runtime.
+    /// Starts the rating writer and funnel counter tasks, so call it inside the runtime.
     pub fn new(db: Db, settings: Settings, tokens: TokenKeys) -> AppState {
         let ratings = RatingWriter::spawn(db.clone(), settings.public_url());
         AppState {
             ratings,
+            funnel: FunnelCounter::spawn(db.clone()),
             db,
             settings: Arc::new(settings),
             tokens: Arc::new(tokens),

@@ -219,3 +219,29 @@ both!(a_design_counts_its_views_and_share_clicks_for_its_creators, |app| {
         .unwrap();
     problem(res, StatusCode::NOT_FOUND, "not_found").await;
 });
+
+both!(parallel_views_are_each_counted_once_and_never_on_a_draft, |app| {
+    let (_, template) = common::one_option_template(&app).await;
+    let creator = app.token_for("creator@example.com").await;
+    let id = common::publish(&app, &creator, &template, "Popular").await;
+    let draft = common::one_option_draft(&app, &creator, &template, "Unfinished", "").await;
+    let draft_id = draft["id"].as_str().unwrap().to_string();
+    // Views of both at once, so that many are counted together (see `community::funnel`).
+    let views = (0..60).map(|i| {
+        let target = if i % 4 == 0 { draft_id.clone() } else { id.clone() };
+        let request = app.client.post(app.url(&format!("/api/v1/designs/{target}/views"))).send();
+        async move { (target, request.await.unwrap().status()) }
+    });
+    for (target, status) in futures_util::future::join_all(views).await {
+        let expected = if target == draft_id { StatusCode::NOT_FOUND } else { StatusCode::NO_CONTENT };
+        assert_eq!(status, expected, "a view of {target}");
+    }
+    let funnel = get_ok(&app, &format!("/api/v1/designs/{id}"), &creator).await["funnel"].clone();
+    assert_eq!(funnel["views"], 45);
+    // Published now, the draft shows the views it had as a draft: none.
+    let res =
+        app.client.post(app.url(&format!("/api/v1/designs/{draft_id}/publish"))).bearer_auth(&creator).send().await;
+    assert_eq!(res.unwrap().status(), StatusCode::OK);
+    let later = get_ok(&app, &format!("/api/v1/designs/{draft_id}"), &creator).await["funnel"].clone();
+    assert_eq!(later["views"], 0, "{later}");
+});

@@ -15,6 +15,7 @@ use tokio::sync::OnceCell;
 
 use super::designs::{self, Snapshot};
 use crate::app::AppState;
+use crate::community::funnel::Seen;
 use crate::error::{Error, ErrorCode, Result};
 use crate::http::{PathParam, QueryParams, web};
 
@@ -247,7 +248,7 @@ pub async fn page(
     QueryParams(visit): QueryParams<Visit>,
 ) -> Response {
     if visit.via.as_deref() == Some("share")
-        && let Err(e) = crate::community::funnel::count_share_click(&state.db, &slug).await
+        && let Err(e) = state.funnel.count(Seen::ShareClick(slug.clone())).await
     {
         return e.into_response();
     }
